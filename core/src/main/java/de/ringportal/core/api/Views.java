@@ -1,0 +1,28 @@
+package de.ringportal.core.api;
+
+import java.io.IOException;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Renders a module's Mustache templates inside the site layout. Each bundle that gets this service gets its own
+ * instance, which reads {@code templates/<name>.mustache} from that bundle and caches the compiled templates until
+ * the bundle releases the service. Values are HTML-escaped unless a template uses triple braces.
+ */
+@ProviderType
+public interface Views {
+
+    /**
+     * Writes a complete page: the template rendered with {@code model}, inside the layout with header, menu and footer.
+     *
+     * @param title the page title, shown in the browser tab and as the first heading
+     */
+    void render(HttpServletRequest request, HttpServletResponse response, String title, String template, Object model)
+            throws IOException;
+
+    /** Renders a template of the calling bundle alone, without the layout. */
+    String fragment(String template, Object model);
+}

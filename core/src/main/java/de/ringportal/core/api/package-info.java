@@ -1,0 +1,12 @@
+/**
+ * The portal's API for feature bundles: a module registers a page with {@link de.ringportal.core.api.Route},
+ * renders it with {@link de.ringportal.core.api.Views}, adds menu entries with
+ * {@link de.ringportal.core.api.MenuEntry} and waits for its database tables through
+ * {@link de.ringportal.core.api.ModuleSchema}.
+ */
+@Version("1.0.0")
+@Export
+package de.ringportal.core.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

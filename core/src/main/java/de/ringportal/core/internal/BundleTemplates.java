@@ -1,0 +1,49 @@
+package de.ringportal.core.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.MustacheFactory;
+import com.github.mustachejava.MustacheNotFoundException;
+
+/**
+ * The Mustache templates of one bundle, read from its {@code templates/} folder and compiled once. Mustache.java's
+ * default resolver reads the thread context class loader, which cannot see a module's templates, so templates are
+ * looked up through a function that asks the owning bundle.
+ */
+public final class BundleTemplates {
+
+    private final MustacheFactory factory;
+
+    /** @param entries finds a file inside the owning bundle, such as {@code bundle::getEntry}; null when absent */
+    public BundleTemplates(Function<String, URL> entries) {
+        this.factory = new DefaultMustacheFactory(name -> open(entries, name));
+    }
+
+    /** Renders {@code templates/<name>.mustache} with the given scope; values are HTML-escaped. */
+    public String render(String name, Object scope) {
+        StringWriter out = new StringWriter(4096);
+        factory.compile(name).execute(out, scope);
+        return out.toString();
+    }
+
+    private static Reader open(Function<String, URL> entries, String name) {
+        String file = "templates/" + (name.endsWith(".mustache") ? name : name + ".mustache");
+        URL url = entries.apply(file);
+        if (url == null) {
+            throw new MustacheNotFoundException(file);
+        }
+        try {
+            return new InputStreamReader(url.openStream(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read template " + file, e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package de.ringportal.core.internal;
+
+/** German title and explanation of an HTTP error status, as the error page shows them. */
+record ErrorText(String title, String message) {
+
+    static ErrorText of(int status) {
+        return switch (status) {
+            case 400 -> new ErrorText("Ungültige Anfrage",
+                    "Die Anfrage ist fehlerhaft und wurde nicht bearbeitet. Bitte prüfen Sie die Adresse.");
+            case 401, 403 -> new ErrorText("Kein Zugriff",
+                    "Für diese Seite fehlt Ihnen die Berechtigung. Bitte melden Sie sich gegebenenfalls an.");
+            case 404, 410 -> new ErrorText("Seite nicht gefunden",
+                    "Diese Seite gibt es nicht (mehr). Über das Menü oder die Startseite finden Sie weiter.");
+            case 405 -> new ErrorText("Aktion nicht erlaubt",
+                    "Diese Aktion ist für diese Adresse nicht vorgesehen.");
+            case 413, 414, 431 -> new ErrorText("Anfrage zu groß",
+                    "Die Anfrage ist zu groß und wurde nicht bearbeitet.");
+            case 503 -> new ErrorText("Vorübergehend nicht verfügbar",
+                    "Dieser Teil des Portals ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.");
+            default -> status >= 500
+                    ? new ErrorText("Interner Fehler",
+                            "Bei der Bearbeitung ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut.")
+                    : new ErrorText("Anfrage nicht möglich", "Die Anfrage konnte nicht bearbeitet werden.");
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package de.ringportal.core.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import de.ringportal.core.api.Route;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /health}: 200 with JSON once the framework has started, every bundle meant to run is active and the
+ * database answers; 503 before (or when one of them fails). A module whose migration failed makes the status
+ * "DEGRADED", still 200: the rest of the portal serves.
+ */
+@Component(service = Servlet.class)
+@Route(servlet_pattern = "/health")
+public class HealthServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient BundleContext context;
+    private final transient DataSource dataSource;
+    private final transient SchemaExtender schemas;
+
+    @Activate
+    public HealthServlet(BundleContext context, @Reference DataSource dataSource, @Reference SchemaExtender schemas) {
+        this.context = context;
+        this.dataSource = dataSource;
+        this.schemas = schemas;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        StringBuilder bundles = new StringBuilder();
+        boolean bundlesUp = context.getBundle(0).getState() == Bundle.ACTIVE;
+        for (Bundle bundle : context.getBundles()) {
+            bundlesUp &= !shouldRunButDoesNot(bundle);
+            bundles.append(bundles.length() == 0 ? "" : ",")
+                    .append("{\"symbolicName\":").append(Json.quote(bundle.getSymbolicName()))
+                    .append(",\"version\":").append(Json.quote(bundle.getVersion().toString()))
+                    .append(",\"state\":").append(Json.quote(stateName(bundle.getState()))).append('}');
+        }
+        boolean databaseUp = databaseReachable();
+        Map<String, String> schemaStates = schemas.states();
+        boolean schemasOk = schemaStates.values().stream().allMatch(state -> state.startsWith("OK"));
+        boolean up = bundlesUp && databaseUp;
+        String status = !up ? "DOWN" : schemasOk ? "UP" : "DEGRADED";
+
+        StringBuilder json = new StringBuilder("{\"status\":").append(Json.quote(status))
+                .append(",\"database\":").append(Json.quote(databaseUp ? "UP" : "DOWN"))
+                .append(",\"schemas\":{");
+        schemaStates.forEach((name, state) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
+                .append(Json.quote(name)).append(':').append(Json.quote(state)));
+        json.append("},\"bundles\":[").append(bundles).append("]}");
+
+        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** A bundle that is marked to start, at a level the framework has reached, yet is not active. */
+    private boolean shouldRunButDoesNot(Bundle bundle) {
+        if (bundle.getState() == Bundle.ACTIVE || bundle.getBundleId() == 0) {
+            return false;
+        }
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (revision == null || (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0) {
+            return false;
+        }
+        BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        int frameworkLevel = context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
+        return level != null && level.isPersistentlyStarted() && level.getStartLevel() <= frameworkLevel;
+    }
+
+    private boolean databaseReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+}

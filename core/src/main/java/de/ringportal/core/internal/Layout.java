@@ -1,0 +1,57 @@
+package de.ringportal.core.internal;
+
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import de.ringportal.core.api.MenuEntry;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The one site layout: header with title and login area, main menu, the page's content, footer links. */
+@Component(service = Layout.class)
+public class Layout {
+
+    static final String SITE_TITLE = "Benchmarking der Optionskommunen";
+
+    private final BundleTemplates templates;
+    private final Navigation navigation;
+
+    @Activate
+    public Layout(BundleContext context, @Reference Navigation navigation) {
+        this(new BundleTemplates(context.getBundle()::getEntry), navigation);
+    }
+
+    Layout(BundleTemplates templates, Navigation navigation) {
+        this.templates = templates;
+        this.navigation = navigation;
+    }
+
+    /** The full HTML page around {@code contentHtml}, which must already be escaped. */
+    public String page(HttpServletRequest request, String title, String contentHtml) {
+        String path = request.getRequestURI();
+        return templates.render("layout", new Model(title, SITE_TITLE, contentHtml,
+                links(MenuEntry.MAIN, request, path), links(MenuEntry.FOOTER, request, path)));
+    }
+
+    /** Renders one of core's own templates without the layout. */
+    public String fragment(String template, Object model) {
+        return templates.render(template, model);
+    }
+
+    private List<Link> links(String area, HttpServletRequest request, String currentPath) {
+        return navigation.entries(area, request::isUserInRole).stream()
+                .map(item -> new Link(item.label(), item.path(), item.path().equals(currentPath)))
+                .toList();
+    }
+
+    /** A menu link as the layout template sees it. */
+    public record Link(String label, String path, boolean current) {
+    }
+
+    /** What the layout template renders. */
+    public record Model(String title, String siteTitle, String content, List<Link> mainMenu, List<Link> footerMenu) {
+    }
+}

@@ -1,0 +1,51 @@
+package de.ringportal.core.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+
+import de.ringportal.core.api.Views;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@link Views} for one using bundle. The service is bundle-scoped: SCR creates an instance per bundle that gets it
+ * and drops it, with its compiled templates, when that bundle releases the service (for example when it stops).
+ */
+@Component(service = Views.class, scope = ServiceScope.BUNDLE)
+public class ViewsImpl implements Views {
+
+    private final BundleTemplates templates;
+    private final Layout layout;
+
+    @Activate
+    public ViewsImpl(ComponentContext context, @Reference Layout layout) {
+        Bundle owner = context.getUsingBundle();
+        this.templates = new BundleTemplates(owner::getEntry);
+        this.layout = layout;
+    }
+
+    @Override
+    public void render(HttpServletRequest request, HttpServletResponse response, String title, String template,
+            Object model) throws IOException {
+        write(response, layout.page(request, title, templates.render(template, model)));
+    }
+
+    @Override
+    public String fragment(String template, Object model) {
+        return templates.render(template, model);
+    }
+
+    static void write(HttpServletResponse response, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

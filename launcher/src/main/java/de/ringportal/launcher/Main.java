@@ -1,0 +1,48 @@
+package de.ringportal.launcher;
+
+/** {@code java -jar ringportal.jar [options]}: starts the portal and stops it cleanly on Ctrl-C. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (settings.help()) {
+            System.out.print(Settings.USAGE);
+            return;
+        }
+        configureLogging();
+        Portal portal = new Portal(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::stop, "ringportal-shutdown"));
+        long started = System.nanoTime();
+        portal.start();
+        System.out.printf("Ringportal läuft auf http://%s:%d/ (Daten: %s, gestartet in %d ms). Beenden mit Strg+C.%n",
+                settings.host(), settings.port(), settings.dataDir(), (System.nanoTime() - started) / 1_000_000);
+        portal.awaitStop();
+    }
+
+    /** slf4j-simple reads system properties; set readable defaults unless the operator chose otherwise. */
+    private static void configureLogging() {
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setDefault("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        setDefault("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

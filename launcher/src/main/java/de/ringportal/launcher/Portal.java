@@ -1,0 +1,132 @@
+package de.ringportal.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * The running portal: an Apache Felix framework whose bundle cache lives in the data directory, so bundles
+ * installed at runtime survive a restart. On each start the shipped bundles are installed, or updated when the
+ * launcher jar brings a different build of them.
+ */
+public final class Portal {
+
+    static final int BEGINNING_START_LEVEL = 3;
+
+    private final Settings settings;
+    private Framework framework;
+
+    public Portal(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The framework properties for these settings. */
+    static Map<String, String> frameworkProperties(Settings settings) {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, settings.dataDir().resolve("bundles").toString());
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(BEGINNING_START_LEVEL));
+        p.put("felix.startlevel.bundle", Integer.toString(BEGINNING_START_LEVEL));
+        p.put("felix.log.level", "1");
+        p.put("ds.loglevel", "warn");
+        p.put("ringportal.data.dir", settings.dataDir().toString());
+        p.put("org.osgi.service.http.port", Integer.toString(settings.port()));
+        p.put("org.apache.felix.http.host", settings.host());
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("felix.fileinstall.dir", settings.deployDir().toString());
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.poll", "1000");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.log.level", "2");
+        return p;
+    }
+
+    /** Starts the framework and returns once every bundle has been started. */
+    public void start() throws BundleException, IOException {
+        Files.createDirectories(settings.dataDir());
+        Files.createDirectories(settings.deployDir());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No OSGi framework on the class path"));
+        framework = factory.newFramework(frameworkProperties(settings));
+        framework.init();
+        installShippedBundles(framework.getBundleContext());
+        framework.start();
+    }
+
+    /** Stops the framework (each bundle deactivates, core shuts the database down) and waits for it. */
+    public void stop() {
+        if (framework == null) {
+            return;
+        }
+        try {
+            framework.stop();
+            framework.waitForStop(60_000);
+        } catch (BundleException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopping the framework failed", e);
+        }
+    }
+
+    /** Blocks until the framework stops, for whatever reason. */
+    public FrameworkEvent awaitStop() throws InterruptedException {
+        return framework.waitForStop(0);
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    private void installShippedBundles(BundleContext context) throws BundleException, IOException {
+        Path stateFile = settings.dataDir().resolve("shipped-bundles.properties");
+        Properties installed = new Properties();
+        if (Files.exists(stateFile)) {
+            try (InputStream in = Files.newInputStream(stateFile)) {
+                installed.load(in);
+            }
+        }
+        boolean updated = false;
+        for (Distribution.Entry entry : Distribution.entries()) {
+            byte[] bytes = entry.bytes();
+            String hash = Distribution.sha256(bytes);
+            Bundle bundle = context.getBundle(entry.location());
+            if (bundle == null) {
+                bundle = context.installBundle(entry.location(), Distribution.stream(bytes));
+                bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startLevel());
+                if (!isFragment(bundle)) {
+                    bundle.start();
+                }
+            } else if (!hash.equals(installed.getProperty(entry.location()))) {
+                bundle.update(Distribution.stream(bytes));
+                updated = true;
+            }
+            installed.setProperty(entry.location(), hash);
+        }
+        if (updated) {
+            framework.adapt(FrameworkWiring.class).refreshBundles(null);
+        }
+        try (OutputStream out = Files.newOutputStream(stateFile)) {
+            installed.store(out, "SHA-256 of the shipped bundles installed in this data directory");
+        }
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+}

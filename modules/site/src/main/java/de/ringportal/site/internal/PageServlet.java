@@ -1,0 +1,35 @@
+package de.ringportal.site.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import de.ringportal.core.api.Views;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Shows one stored page of the site; each subclass is a component with its route and menu entry. */
+abstract class PageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient SitePages pages;
+    private final transient Views views;
+    private final String slug;
+
+    PageServlet(SitePages pages, Views views, String slug) {
+        this.pages = pages;
+        this.views = views;
+        this.slug = slug;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<SitePage> page = pages.find(slug);
+        if (page.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        views.render(request, response, page.get().title(), "page", page.get());
+    }
+}
