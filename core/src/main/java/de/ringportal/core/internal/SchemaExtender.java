@@ -1,7 +1,6 @@
 package de.ringportal.core.internal;
 
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,9 +8,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -60,28 +57,6 @@ public class SchemaExtender {
         return new TreeMap<>(states);
     }
 
-    /** Runs the bundle's pending migrations; returns the newest applied version. */
-    String migrate(Bundle bundle, String name) {
-        Flyway flyway = Flyway.configure(SchemaExtender.class.getClassLoader())
-                .dataSource(dataSource)
-                .table("schema_history_" + name)
-                .resourceProvider(new BundleMigrations(bundle))
-                .javaMigrationClassProvider(List::of)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .validateMigrationNaming(true)
-                .group(true)
-                .loggers("slf4j")
-                .load();
-        MigrateResult result = flyway.migrate();
-        String version = flyway.info().current() == null ? "0" : flyway.info().current().getVersion().getVersion();
-        if (result.migrationsExecuted > 0) {
-            LOG.info("Module schema '{}' migrated to version {} ({} scripts)", name, version,
-                    result.migrationsExecuted);
-        }
-        return version;
-    }
-
     private final class Customizer implements BundleTrackerCustomizer<Tracked> {
 
         @Override
@@ -97,7 +72,7 @@ public class SchemaExtender {
                 return new Tracked(name, null);
             }
             try {
-                String version = migrate(bundle, name);
+                String version = ModuleMigration.migrate(dataSource, bundle, name);
                 states.put(name, "OK: version " + version);
                 Schema schema = new Schema(name, version);
                 return new Tracked(name, bundle.getBundleContext().registerService(ModuleSchema.class, schema,

@@ -1,0 +1,50 @@
+package de.ringportal.core.internal;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.osgi.framework.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Flyway, set up for one module: its own history table, its scripts read from its bundle, all in one transaction. */
+final class ModuleMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleMigration.class);
+
+    private ModuleMigration() {
+    }
+
+    /**
+     * Runs the bundle's pending migrations and returns the newest applied version ("0" when it has none).
+     *
+     * @throws org.flywaydb.core.api.FlywayException when a script fails (everything pending is rolled back) or an
+     *         applied script was changed since (checksum mismatch)
+     */
+    static String migrate(DataSource dataSource, Bundle bundle, String name) {
+        Flyway flyway = Flyway.configure(ModuleMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .table("schema_history_" + name)
+                .resourceProvider(new BundleMigrations(bundle))
+                .javaMigrationClassProvider(List::of)
+                // the schema is shared by all modules, so it is never empty: start each module's history at 0
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .validateMigrationNaming(true)
+                .group(true)
+                .loggers("slf4j")
+                .load();
+        MigrateResult result = flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        String version = current == null ? "0" : current.getVersion().getVersion();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Module schema '{}' migrated to version {} ({} scripts)", name, version,
+                    result.migrationsExecuted);
+        }
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+INSERT INTO test_note (id, text) VALUES (1, 'erste Notiz');
+THIS IS NOT SQL;
