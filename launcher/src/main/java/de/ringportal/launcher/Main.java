@@ -24,7 +24,12 @@ public final class Main {
         Portal portal = new Portal(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(portal::stop, "ringportal-shutdown"));
         long started = System.nanoTime();
-        portal.start();
+        try {
+            portal.start();
+        } catch (Portal.DataDirectoryInUseException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         System.out.printf("Ringportal läuft auf http://%s:%d/ (Daten: %s, gestartet in %d ms). Beenden mit Strg+C.%n",
                 settings.host(), settings.port(), settings.dataDir(), (System.nanoTime() - started) / 1_000_000);
         portal.awaitStop();

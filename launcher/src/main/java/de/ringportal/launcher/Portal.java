@@ -3,8 +3,10 @@ package de.ringportal.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -32,6 +34,7 @@ public final class Portal {
 
     private final Settings settings;
     private Framework framework;
+    private FileChannel lockChannel;
 
     public Portal(Settings settings) {
         this.settings = settings;
@@ -61,12 +64,35 @@ public final class Portal {
     public void start() throws BundleException, IOException {
         Files.createDirectories(settings.dataDir());
         Files.createDirectories(settings.deployDir());
+        lockDataDirectory();
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No OSGi framework on the class path"));
         framework = factory.newFramework(frameworkProperties(settings));
         framework.init();
         installShippedBundles(framework.getBundleContext());
         framework.start();
+    }
+
+    /**
+     * Two portals on one data directory would corrupt the bundle cache (the database at least refuses a second
+     * instance), so the directory is locked for the life of the process.
+     */
+    private void lockDataDirectory() throws IOException {
+        lockChannel = FileChannel.open(settings.dataDir().resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        if (lockChannel.tryLock() == null) {
+            lockChannel.close();
+            throw new DataDirectoryInUseException(settings.dataDir());
+        }
+    }
+
+    /** Thrown when another running portal holds the data directory. */
+    public static final class DataDirectoryInUseException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DataDirectoryInUseException(Path dataDir) {
+            super("Das Datenverzeichnis " + dataDir + " wird bereits von einem laufenden Portal benutzt.");
+        }
     }
 
     /** Stops the framework (each bundle deactivates, core shuts the database down) and waits for it. */

@@ -16,6 +16,8 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import de.ringportal.core.api.Route;
 import jakarta.servlet.Servlet;
@@ -35,14 +37,17 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BundleContext context;
-    private final transient DataSource dataSource;
-    private final transient SchemaExtender schemas;
+
+    // Optional, so the health page answers (503, database DOWN) even when the database cannot be opened.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataSource dataSource;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SchemaExtender schemas;
 
     @Activate
-    public HealthServlet(BundleContext context, @Reference DataSource dataSource, @Reference SchemaExtender schemas) {
+    public HealthServlet(BundleContext context) {
         this.context = context;
-        this.dataSource = dataSource;
-        this.schemas = schemas;
     }
 
     @Override
@@ -57,7 +62,8 @@ public class HealthServlet extends HttpServlet {
                     .append(",\"state\":").append(Json.quote(stateName(bundle.getState()))).append('}');
         }
         boolean databaseUp = databaseReachable();
-        Map<String, String> schemaStates = schemas.states();
+        SchemaExtender extender = schemas;
+        Map<String, String> schemaStates = extender == null ? Map.of() : extender.states();
         boolean schemasOk = schemaStates.values().stream().allMatch(state -> state.startsWith("OK"));
         boolean up = bundlesUp && databaseUp;
         String status = !up ? "DOWN" : schemasOk ? "UP" : "DEGRADED";
@@ -92,7 +98,11 @@ public class HealthServlet extends HttpServlet {
     }
 
     private boolean databaseReachable() {
-        try (Connection connection = dataSource.getConnection()) {
+        DataSource database = dataSource;
+        if (database == null) {
+            return false;
+        }
+        try (Connection connection = database.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException e) {
             return false;
