@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the portal and runs every test: unit tests, then the integration tests against the packaged launcher jar
+# (end-to-end over HTTP, and in a real browser). Needs Java 17, Maven and git; installs the browser it drives.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian's chromium and its matching chromedriver: the browser tests point Selenium at these two paths, so nothing
+# is downloaded at test time.
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+  elif command -v sudo >/dev/null; then
+    as_root=(sudo)
+  else
+    echo "test.sh: chromium and chromium-driver are missing, and installing them needs root or sudo." >&2
+    exit 1
+  fi
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+exec mvn -B verify "$@"
