@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,6 +86,8 @@ public abstract class PortalTestSupport {
         return options(
                 // Felix, Jetty, Derby and the first migrations start slowly on a 2-core machine.
                 systemTimeout(TIMEOUT.multipliedBy(3).toMillis()),
+                // Pax Exam's framework storage, beside the portal's data instead of in the user's home
+                workingDirectory(work.resolve("exam").toString()),
                 offlineMavenResolution(),
                 portalProperties(work),
                 shippedBundles(Path.of(System.getProperty(BUNDLES_DIR, "target/classes/bundles"))),
