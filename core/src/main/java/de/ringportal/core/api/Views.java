@@ -11,6 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Renders a module's Mustache templates inside the site layout. Each bundle that gets this service gets its own
  * instance, which reads {@code templates/<name>.mustache} from that bundle and caches the compiled templates until
  * the bundle releases the service. Values are HTML-escaped unless a template uses triple braces.
+ * <p>
+ * Besides the model, templates rendered for a request see {@code {{csrfParameter}}} and {@code {{csrfToken}}} (every
+ * form that changes state needs {@code <input type="hidden" name="{{csrfParameter}}" value="{{csrfToken}}">}) and
+ * {@code {{viewer}}}, the {@link Viewer} of the request.
  */
 @ProviderType
 public interface Views {
@@ -23,6 +27,9 @@ public interface Views {
     void render(HttpServletRequest request, HttpServletResponse response, String title, String template, Object model)
             throws IOException;
 
-    /** Renders a template of the calling bundle alone, without the layout. */
+    /** Renders a template of the calling bundle alone, without the layout and without request values. */
     String fragment(String template, Object model);
+
+    /** Renders a template of the calling bundle alone, with the request values (CSRF token, viewer). */
+    String fragment(HttpServletRequest request, HttpServletResponse response, String template, Object model);
 }

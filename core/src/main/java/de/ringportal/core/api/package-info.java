@@ -2,9 +2,9 @@
  * The portal's API for feature bundles: a module registers a page with {@link de.ringportal.core.api.Route},
  * renders it with {@link de.ringportal.core.api.Views}, adds menu entries with
  * {@link de.ringportal.core.api.MenuEntry} and waits for its database tables through
- * {@link de.ringportal.core.api.ModuleSchema}.
+ * {@link de.ringportal.core.api.ModuleSchema}, and asks {@link de.ringportal.core.api.Access} who may see what.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package de.ringportal.core.api;
 

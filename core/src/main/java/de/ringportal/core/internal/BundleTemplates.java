@@ -27,10 +27,13 @@ public final class BundleTemplates {
         this.factory = new DefaultMustacheFactory(name -> open(entries, name));
     }
 
-    /** Renders {@code templates/<name>.mustache} with the given scope; values are HTML-escaped. */
-    public String render(String name, Object scope) {
+    /**
+     * Renders {@code templates/<name>.mustache}; values are HTML-escaped. Names are looked up in the scopes from the
+     * last to the first, so put the model last and shared values (such as the request's) before it.
+     */
+    public String render(String name, Object... scopes) {
         StringWriter out = new StringWriter(4096);
-        factory.compile(name).execute(out, scope);
+        factory.compile(name).execute(out, scopes);
         return out.toString();
     }
 

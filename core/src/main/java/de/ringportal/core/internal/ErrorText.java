@@ -3,6 +3,11 @@ package de.ringportal.core.internal;
 /** German title and explanation of an HTTP error status, as the error page shows them. */
 record ErrorText(String title, String message) {
 
+    /** A form sent without the token of the page it came from. */
+    static final ErrorText CSRF = new ErrorText("Formular abgelaufen",
+            "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Es wurde nichts geändert. "
+                    + "Bitte laden Sie die Seite neu und senden Sie das Formular erneut.");
+
     static ErrorText of(int status) {
         return switch (status) {
             case 400 -> new ErrorText("Ungültige Anfrage",

@@ -6,9 +6,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import de.ringportal.core.api.HeaderBox;
 import de.ringportal.core.api.MenuEntry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The one site layout: header with title and login area, main menu, the page's content, footer links. */
 @Component(service = Layout.class)
@@ -18,6 +23,10 @@ public class Layout {
 
     private final BundleTemplates templates;
     private final Navigation navigation;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HeaderBox headerBox;
 
     @Activate
     public Layout(BundleContext context, @Reference Navigation navigation) {
@@ -30,9 +39,11 @@ public class Layout {
     }
 
     /** The full HTML page around {@code contentHtml}, which must already be escaped. */
-    public String page(HttpServletRequest request, String title, String contentHtml) {
+    public String page(HttpServletRequest request, HttpServletResponse response, String title, String contentHtml) {
         String path = request.getRequestURI();
+        HeaderBox box = headerBox;
         return templates.render("layout", new Model(title, SITE_TITLE, contentHtml,
+                box == null ? "" : box.html(request, response),
                 links(MenuEntry.MAIN, request, path), links(MenuEntry.FOOTER, request, path)));
     }
 
@@ -52,6 +63,7 @@ public class Layout {
     }
 
     /** What the layout template renders. */
-    public record Model(String title, String siteTitle, String content, List<Link> mainMenu, List<Link> footerMenu) {
+    public record Model(String title, String siteTitle, String content, String headerBox, List<Link> mainMenu,
+            List<Link> footerMenu) {
     }
 }

@@ -5,12 +5,18 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.ringportal.core.api.Authenticator;
 import de.ringportal.core.api.PortalContext;
+import de.ringportal.core.api.Viewer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Runs around every request of the portal's context: gives it an id, sets the security headers, turns malformed
- * input into a 4xx and any failure into the styled 500 page, logging the stack trace with the same id.
+ * input into a 4xx and any failure into the styled 500 page (logging the stack trace with the same id), asks the
+ * {@link Authenticator} who sent it, and refuses every POST, PUT and DELETE without a valid CSRF token.
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
@@ -29,6 +36,21 @@ import jakarta.servlet.http.HttpServletResponse;
 public class PortalFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalFilter.class);
+
+    /** Request attribute telling the error page that the 403 came from a failed CSRF check. */
+    static final String CSRF_FAILED = PortalFilter.class.getName() + ".csrfFailed";
+    static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "DELETE");
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Authenticator authenticator;
+
+    public PortalFilter() {
+    }
+
+    PortalFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
 
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
     static final String ASSETS = "/assets/";
@@ -57,7 +79,20 @@ public class PortalFilter implements Filter {
             response.setHeader("Cache-Control", "public, max-age=86400");
         }
         try {
-            chain.doFilter(request, response);
+            Viewer viewer = identify(request);
+            request.setAttribute(PortalContext.VIEWER, viewer);
+            if (!viewer.isAnonymous()) {
+                // pages of a logged-in person may show personal data: no copies in shared or browser caches
+                response.setHeader("Cache-Control", "no-store");
+            }
+            if (STATE_CHANGING.contains(request.getMethod()) && !CsrfTokens.matches(request)) {
+                LOG.info("Request {} refused: {} {} without a valid CSRF token", id, request.getMethod(),
+                        request.getRequestURI());
+                request.setAttribute(CSRF_FAILED, Boolean.TRUE);
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            chain.doFilter(new ViewerRequest(request, viewer), response);
         } catch (IOException | ServletException | RuntimeException | LinkageError e) {
             LOG.error("Request {} failed: {} {}", id, request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
@@ -66,6 +101,12 @@ public class PortalFilter implements Filter {
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
         }
+    }
+
+    private Viewer identify(HttpServletRequest request) {
+        Authenticator current = authenticator;
+        Viewer viewer = current == null ? null : current.identify(request);
+        return viewer == null ? Viewer.ANONYMOUS : viewer;
     }
 
     /**

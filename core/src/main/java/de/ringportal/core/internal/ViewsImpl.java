@@ -34,12 +34,18 @@ public class ViewsImpl implements Views {
     @Override
     public void render(HttpServletRequest request, HttpServletResponse response, String title, String template,
             Object model) throws IOException {
-        write(response, layout.page(request, title, templates.render(template, model)));
+        String content = templates.render(template, new RequestScope(request, response), model);
+        write(response, layout.page(request, response, title, content));
     }
 
     @Override
     public String fragment(String template, Object model) {
         return templates.render(template, model);
+    }
+
+    @Override
+    public String fragment(HttpServletRequest request, HttpServletResponse response, String template, Object model) {
+        return templates.render(template, new RequestScope(request, response), model);
     }
 
     static void write(HttpServletResponse response, String html) throws IOException {

@@ -36,14 +36,14 @@ public class LayoutTest {
     /** Header, menu with the current page marked, content and footer, exactly as the golden file shows. */
     @Test
     public void page_matches_golden_file() throws IOException {
-        String html = layout().page(requestFor("/kommunen"), "Kommunen", "<p>Inhalt</p>");
+        String html = layout().page(requestFor("/kommunen"), null, "Kommunen", "<p>Inhalt</p>");
         assertEquals(golden("layout.html"), html);
     }
 
     /** A title is text, never markup: a script tag in it arrives escaped. */
     @Test
     public void title_is_escaped() {
-        String html = layout().page(requestFor("/"), "<script>alert('x')</script>", "");
+        String html = layout().page(requestFor("/"), null, "<script>alert('x')</script>", "");
         assertFalse(html.contains("<script>"));
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
     }

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -39,6 +41,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class PortalFilterJettyTest {
 
+    private static final AtomicInteger POSTS_ACCEPTED = new AtomicInteger();
     private static Server server;
     private static String base;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -66,7 +69,19 @@ public class PortalFilterJettyTest {
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 response.getWriter().print("hallo " + request.getParameter("name"));
             }
+
+            @Override
+            protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                POSTS_ACCEPTED.incrementAndGet();
+                response.getWriter().print("gespeichert " + request.getParameter("name"));
+            }
         }), "/hallo");
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.getWriter().print(CsrfTokens.tokenFor(request, response));
+            }
+        }), "/formular");
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.addErrorPage(400, 599, "/fehlerseite");
         context.setErrorHandler(errors);
@@ -138,6 +153,42 @@ public class PortalFilterJettyTest {
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
             assertNotNull(response.headers().firstValue("Referrer-Policy").orElse(null));
         }
+    }
+
+    /** A POST without the token, or with the token of another browser, is refused and reaches no page. */
+    @Test
+    public void post_without_matching_csrf_token_is_403_and_changes_nothing() throws Exception {
+        HttpResponse<String> form = get("/formular");
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie, cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+        String token = form.body();
+        String cookieValue = cookie.substring(0, cookie.indexOf(';'));
+        int before = POSTS_ACCEPTED.get();
+
+        HttpResponse<String> none = post("/hallo", "name=x", null);
+        HttpResponse<String> wrong = post("/hallo", "name=x&_csrf=" + "A".repeat(43), cookieValue);
+        HttpResponse<String> noCookie = post("/hallo", "name=x&_csrf=" + token, null);
+
+        for (HttpResponse<String> refused : List.of(none, wrong, noCookie)) {
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.body().contains("<h1>Formular abgelaufen</h1>"));
+        }
+        assertEquals(before, POSTS_ACCEPTED.get());
+
+        HttpResponse<String> accepted = post("/hallo", "name=Welt&_csrf=" + token, cookieValue);
+        assertEquals(200, accepted.statusCode());
+        assertEquals("gespeichert Welt", accepted.body());
+    }
+
+    private static HttpResponse<String> post(String path, String form, String cookie)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,78 @@
+package de.ringportal.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+import de.ringportal.core.api.PortalContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * CSRF protection by double submission: a random token lives in an HttpOnly, SameSite=Strict cookie, and every form
+ * repeats it in a hidden field. A cross-site page can neither read the cookie nor make the browser send it, so it
+ * cannot produce a matching pair. The cookie is only set when a page renders a form.
+ */
+public final class CsrfTokens {
+
+    static final String COOKIE = "rp_csrf";
+    static final String HEADER = "X-CSRF-Token";
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ISSUED = CsrfTokens.class.getName() + ".issued";
+
+    private CsrfTokens() {
+    }
+
+    /** The request's token, issuing one (and its cookie) when the browser has none yet. */
+    public static String tokenFor(HttpServletRequest request, HttpServletResponse response) {
+        Object issued = request.getAttribute(ISSUED);
+        if (issued instanceof String token) {
+            return token;
+        }
+        String token = fromCookie(request);
+        if (token == null) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Cookie cookie = new Cookie(COOKIE, token);
+            cookie.setPath("/");
+            cookie.setHttpOnly(true);
+            cookie.setSecure(request.isSecure());
+            cookie.setAttribute("SameSite", "Strict");
+            response.addCookie(cookie);
+        }
+        request.setAttribute(ISSUED, token);
+        return token;
+    }
+
+    /** Does the request carry, in its form field or header, the token of its cookie? */
+    static boolean matches(HttpServletRequest request) {
+        String expected = fromCookie(request);
+        if (expected == null) {
+            return false;
+        }
+        String sent = request.getHeader(HEADER);
+        if (sent == null) {
+            sent = request.getParameter(PortalContext.CSRF_PARAMETER);
+        }
+        return sent != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                sent.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String fromCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName()) && FORMAT.matcher(cookie.getValue()).matches()) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+package de.ringportal.core.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.Test;
+
+import de.ringportal.core.api.PortalContext;
+import de.ringportal.core.api.RingMemberships;
+import de.ringportal.core.api.Role;
+import de.ringportal.core.api.Viewer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The access rules: own ring yes, other rings no, by the ring membership of the current year. */
+public class AccessImplTest {
+
+    private static final Clock IN_2012 = Clock.fixed(Instant.parse("2012-06-01T10:00:00Z"), ZoneOffset.UTC);
+
+    /** Biberach (08426) is in ring 3 in 2012 and was in ring 5 in 2011. */
+    private static final RingMemberships RINGS = (municipality, year) -> Map.of(
+            "08426:2012", Set.of("3"), "08426:2011", Set.of("5")).getOrDefault(municipality + ":" + year, Set.of());
+
+    private final AccessImpl access = new AccessImpl(IN_2012, RINGS);
+
+    /** A member of ring 3 sees ring 3 and not ring 5, where the municipality was the year before. */
+    @Test
+    public void member_sees_own_ring_of_the_current_year_only() {
+        HttpServletRequest request = requestOf(new Viewer("anna", "Anna", "08426", Set.of(Role.RINGMITGLIED)));
+        assertTrue(access.maySeeRing(request, "3"));
+        assertFalse(access.maySeeRing(request, "5"));
+        assertFalse(access.mayModerateRing(request, "3"));
+        assertFalse(access.mayEditPublicContent(request));
+        assertFalse(access.mayAdminister(request));
+    }
+
+    /** A moderator may post in their own ring only. */
+    @Test
+    public void moderator_moderates_own_ring_only() {
+        HttpServletRequest request = requestOf(new Viewer("mo", "Mo", "08426", Set.of(Role.RINGMODERATION)));
+        assertTrue(access.maySeeRing(request, "3"));
+        assertTrue(access.mayModerateRing(request, "3"));
+        assertFalse(access.mayModerateRing(request, "5"));
+    }
+
+    /** The project office sees and moderates every ring and edits public content; administration alone does not. */
+    @Test
+    public void redaktion_sees_all_rings_administration_does_not() {
+        HttpServletRequest editor = requestOf(new Viewer("red", "Red", null, Set.of(Role.REDAKTION)));
+        assertTrue(access.maySeeRing(editor, "5") && access.mayModerateRing(editor, "5"));
+        assertTrue(access.mayEditPublicContent(editor));
+        HttpServletRequest admin = requestOf(new Viewer("adm", "Adm", null, Set.of(Role.ADMINISTRATION)));
+        assertFalse(access.maySeeRing(admin, "5"));
+        assertTrue(access.mayAdminister(admin));
+    }
+
+    /** Anonymous visitors see no ring, and a member whose municipality has no ring sees none either. */
+    @Test
+    public void anonymous_and_ringless_members_see_no_ring() {
+        assertFalse(access.maySeeRing(requestOf(Viewer.ANONYMOUS), "3"));
+        assertFalse(access.maySeeRing(requestOf(new Viewer("x", "X", "99999", Set.of(Role.RINGMITGLIED))), "3"));
+        assertFalse(new AccessImpl(IN_2012, null)
+                .maySeeRing(requestOf(new Viewer("anna", "Anna", "08426", Set.of(Role.RINGMITGLIED))), "3"));
+    }
+
+    /** A refused anonymous GET goes to the login page with the way back; a refused member gets 403. */
+    @Test
+    public void require_sends_anonymous_to_login_and_members_to_403() throws Exception {
+        HttpServletRequest anonymous = requestOf(Viewer.ANONYMOUS);
+        when(anonymous.getMethod()).thenReturn("GET");
+        when(anonymous.getRequestURI()).thenReturn("/ringe/5");
+        when(anonymous.getQueryString()).thenReturn("jahr=2012");
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        assertFalse(access.require(anonymous, response, false));
+        verify(response).sendRedirect("/anmelden?ziel=%2Fringe%2F5%3Fjahr%3D2012");
+
+        HttpServletRequest member = requestOf(new Viewer("anna", "Anna", "08426", Set.of(Role.RINGMITGLIED)));
+        when(member.getMethod()).thenReturn("GET");
+        HttpServletResponse forbidden = mock(HttpServletResponse.class);
+        assertFalse(access.require(member, forbidden, access.maySeeRing(member, "5")));
+        verify(forbidden).sendError(403);
+        assertTrue(access.require(member, mock(HttpServletResponse.class), true));
+    }
+
+    /** isUserInRole on the wrapped request answers from the viewer's roles, by role id. */
+    @Test
+    public void servlet_api_sees_the_viewer() {
+        ViewerRequest request = new ViewerRequest(mock(HttpServletRequest.class),
+                new Viewer("anna", "Anna", "08426", Set.of(Role.RINGMITGLIED)));
+        assertTrue(request.isUserInRole("ringmitglied"));
+        assertFalse(request.isUserInRole("administration"));
+        assertEquals("anna", request.getRemoteUser());
+    }
+
+    private static HttpServletRequest requestOf(Viewer viewer) {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getAttribute(PortalContext.VIEWER)).thenReturn(viewer);
+        return request;
+    }
+}
