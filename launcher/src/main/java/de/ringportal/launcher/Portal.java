@@ -49,6 +49,7 @@ public final class Portal {
         p.put("felix.log.level", "1");
         p.put("ds.loglevel", "warn");
         p.put("ringportal.data.dir", settings.dataDir().toString());
+        p.put("ringportal.demo", Boolean.toString(settings.demo()));
         p.put("org.osgi.service.http.port", Integer.toString(settings.port()));
         p.put("org.apache.felix.http.host", settings.host());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");

@@ -7,7 +7,7 @@ import java.util.Map;
  * What an operator can set when starting the portal: each setting by command-line option or, failing that, by
  * environment variable, else its default.
  */
-public record Settings(String host, int port, Path dataDir, Path deployDir, boolean help) {
+public record Settings(String host, int port, Path dataDir, Path deployDir, boolean demo, boolean help) {
 
     static final String USAGE = """
             Aufruf: java -jar ringportal.jar [Optionen]
@@ -15,6 +15,8 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
               --port <Nummer>         HTTP-Port                            (RINGPORTAL_PORT, Standard 8080)
               --data-dir <Ordner>     Datenbank, Bundle-Cache und Dateien  (RINGPORTAL_DATA_DIR, Standard ./data)
               --deploy-dir <Ordner>   Ordner für Erweiterungen (JARs)      (RINGPORTAL_DEPLOY_DIR, Standard ./deploy)
+              --demo                  Demo-Konten je Rolle anlegen, Passwörter beim Start anzeigen
+                                      (RINGPORTAL_DEMO=true; nie für den echten Betrieb)
               --help                  diese Hilfe
             """;
 
@@ -24,12 +26,17 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
         String port = env.getOrDefault("RINGPORTAL_PORT", "8080");
         String dataDir = env.getOrDefault("RINGPORTAL_DATA_DIR", "data");
         String deployDir = env.getOrDefault("RINGPORTAL_DEPLOY_DIR", "deploy");
+        boolean demo = Boolean.parseBoolean(env.getOrDefault("RINGPORTAL_DEMO", "false"));
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (option.equals("--help") || option.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (option.equals("--demo")) {
+                demo = true;
                 continue;
             }
             String value;
@@ -49,7 +56,7 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
             }
         }
         return new Settings(host, parsePort(port), Path.of(dataDir).toAbsolutePath().normalize(),
-                Path.of(deployDir).toAbsolutePath().normalize(), help);
+                Path.of(deployDir).toAbsolutePath().normalize(), demo, help);
     }
 
     private static int parsePort(String value) {

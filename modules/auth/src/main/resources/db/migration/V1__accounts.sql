@@ -29,11 +29,11 @@ CREATE TABLE auth_reset_token (
 
 CREATE TABLE auth_audit (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    at          TIMESTAMP    NOT NULL,
+    occurred_at TIMESTAMP    NOT NULL,
     event       VARCHAR(32)  NOT NULL,
     actor       VARCHAR(64),
     subject     VARCHAR(64),
     client      VARCHAR(64),
     detail      VARCHAR(500)
 );
-CREATE INDEX auth_audit_at ON auth_audit (at);
+CREATE INDEX auth_audit_occurred_at ON auth_audit (occurred_at);

@@ -73,7 +73,7 @@ public class AuditLog {
     /** Appends an entry; values longer than their columns are cut, never refused. */
     public void record(Event event, String actor, String subject, String client, String detail) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO auth_audit (at, event, actor, "
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO auth_audit (occurred_at, event, actor, "
                         + "subject, client, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setTimestamp(1, Timestamp.from(Instant.now()));
             insert.setString(2, event.name());
@@ -96,7 +96,7 @@ public class AuditLog {
         parameters.add(limit);
         List<Entry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT id, at, event, actor, subject, "
+                PreparedStatement select = connection.prepareStatement("SELECT id, occurred_at, event, actor, subject, "
                         + "client, detail FROM auth_audit" + where + " ORDER BY id DESC OFFSET ? ROWS "
                         + "FETCH NEXT ? ROWS ONLY")) {
             bind(select, parameters);
@@ -141,11 +141,11 @@ public class AuditLog {
             parameters.add(person);
         }
         if (filter.from() != null) {
-            conditions.add("at >= ?");
+            conditions.add("occurred_at >= ?");
             parameters.add(Timestamp.from(filter.from()));
         }
         if (filter.until() != null) {
-            conditions.add("at < ?");
+            conditions.add("occurred_at < ?");
             parameters.add(Timestamp.from(filter.until()));
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);

@@ -17,7 +17,8 @@ import de.ringportal.core.api.Role;
 
 /**
  * No default password anywhere: when no enabled administrator exists, one is created, with the password from the
- * environment variable {@value #PASSWORD_VARIABLE} or a random one printed once to the console. With the demo switch
+ * environment variable {@value #PASSWORD_VARIABLE} (or the framework property {@value #PASSWORD_PROPERTY}) or a
+ * random one printed once to the console. With the demo switch
  * (framework property {@value #DEMO_PROPERTY}), one demo account per role is (re)created with a fresh random password
  * printed at start.
  */
@@ -25,6 +26,7 @@ import de.ringportal.core.api.Role;
 public class FirstStart {
 
     static final String PASSWORD_VARIABLE = "RINGPORTAL_ADMIN_PASSWORD";
+    static final String PASSWORD_PROPERTY = "ringportal.admin.password";
     static final String DEMO_PROPERTY = "ringportal.demo";
     static final String ADMIN = "admin";
 
@@ -43,7 +45,7 @@ public class FirstStart {
     @Activate
     public FirstStart(BundleContext context, @Reference Accounts accounts, @Reference Passwords passwords,
             @Reference LoginService logins, @Reference AuditLog audit) {
-        this(accounts, passwords, logins, audit, System.getenv(PASSWORD_VARIABLE),
+        this(accounts, passwords, logins, audit, givenPassword(context),
                 Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), System.out);
     }
 
@@ -55,6 +57,12 @@ public class FirstStart {
         if (demo) {
             createDemoAccounts(accounts, logins, audit, console);
         }
+    }
+
+    /** The environment variable, else the framework property of the same meaning (for tests and embedding). */
+    private static String givenPassword(BundleContext context) {
+        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
+        return fromEnvironment != null ? fromEnvironment : context.getProperty(PASSWORD_PROPERTY);
     }
 
     private static void createAdministrator(Accounts accounts, Passwords passwords, LoginService logins,
