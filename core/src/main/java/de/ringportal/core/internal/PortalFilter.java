@@ -1,6 +1,7 @@
 package de.ringportal.core.internal;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -40,6 +41,7 @@ public class PortalFilter implements Filter {
     /** Request attribute telling the error page that the 403 came from a failed CSRF check. */
     static final String CSRF_FAILED = PortalFilter.class.getName() + ".csrfFailed";
     static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "DELETE");
+    private static final String FORM_TOO_LARGE = PortalFilter.class.getName() + ".formTooLarge";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -85,6 +87,11 @@ public class PortalFilter implements Filter {
                 // pages of a logged-in person may show personal data: no copies in shared or browser caches
                 response.setHeader("Cache-Control", "no-store");
             }
+            if (STATE_CHANGING.contains(request.getMethod()) && !hasReadableForm(request)) {
+                response.sendError(isTooLarge(request) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                        : HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
             if (STATE_CHANGING.contains(request.getMethod()) && !CsrfTokens.matches(request)) {
                 LOG.info("Request {} refused: {} {} without a valid CSRF token", id, request.getMethod(),
                         request.getRequestURI());
@@ -124,6 +131,35 @@ public class PortalFilter implements Filter {
             LOG.debug("Malformed query string: {}", e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Parses a form body before the CSRF check reads its token: a body over the container's form size limit, or one
+     * that is not form-encoded properly, is the client's error (4xx), not a failure of the portal (500).
+     */
+    private static boolean hasReadableForm(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.info("Unreadable form body of {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            request.setAttribute(FORM_TOO_LARGE, mentionsTooLarge(e));
+            return false;
+        }
+    }
+
+    private static boolean isTooLarge(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(FORM_TOO_LARGE));
+    }
+
+    /** Jetty says "form too large" in a cause of its BadMessageException; core does not depend on Jetty's types. */
+    private static boolean mentionsTooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("too large")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void setStandardHeaders(HttpServletResponse response, String id) {

@@ -180,6 +180,20 @@ public class PortalFilterJettyTest {
         assertEquals("gespeichert Welt", accepted.body());
     }
 
+    /** A form body over the container's size limit is refused with the German 413 page, not a 500. */
+    @Test
+    public void oversized_form_body_is_413_not_500() throws Exception {
+        String token = get("/formular").body();
+        int before = POSTS_ACCEPTED.get();
+
+        HttpResponse<String> response = post("/hallo", "_csrf=" + token + "&name=" + "x".repeat(1_100_000), null);
+
+        assertEquals(413, response.statusCode());
+        assertTrue(response.body().contains("<h1>Anfrage zu groß</h1>"));
+        assertNoStackTrace(response.body());
+        assertEquals(before, POSTS_ACCEPTED.get());
+    }
+
     private static HttpResponse<String> post(String path, String form, String cookie)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
