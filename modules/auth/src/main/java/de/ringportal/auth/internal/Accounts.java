@@ -183,6 +183,23 @@ public class Accounts {
         }
     }
 
+    /** Is there an enabled administrator besides this account? (Nobody may lock the portal out of administration.) */
+    public boolean hasOtherEnabledAdministrator(int exceptId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM auth_account a "
+                        + "JOIN auth_account_role r ON r.account_id = a.id WHERE a.enabled = TRUE AND r.role = ? "
+                        + "AND a.id <> ?")) {
+            select.setString(1, Role.ADMINISTRATION.id());
+            select.setInt(2, exceptId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look for administrators", e);
+        }
+    }
+
     private static String likeEscape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

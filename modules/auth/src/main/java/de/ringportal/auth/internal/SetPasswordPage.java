@@ -1,0 +1,154 @@
+package de.ringportal.auth.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import de.ringportal.auth.internal.AuditLog.Event;
+import de.ringportal.core.api.PortalContext;
+import de.ringportal.core.api.Route;
+import de.ringportal.core.api.Views;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Where a one-time link leads: the person sets their own password. Public, since the person cannot log in yet; the
+ * token in the link is the only key. Setting the password uses the token up, lifts a lockout and ends every session
+ * of the account.
+ */
+@Component(service = Servlet.class)
+@Route(servlet_pattern = SetPasswordPage.PATH)
+public class SetPasswordPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String PATH = "/passwort-setzen";
+    static final String TOKEN = "token";
+
+    private final transient ResetTokens tokens;
+    private final transient Accounts accounts;
+    private final transient Passwords passwords;
+    private final transient LoginService logins;
+    private final transient SessionStore sessions;
+    private final transient AuditLog audit;
+    private final transient Views views;
+
+    @Activate
+    public SetPasswordPage(@Reference ResetTokens tokens, @Reference Accounts accounts,
+            @Reference Passwords passwords, @Reference LoginService logins, @Reference SessionStore sessions,
+            @Reference AuditLog audit, @Reference Views views) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.logins = logins;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.views = views;
+    }
+
+    /** The absolute address of the page for this token, on the host the administrator's request came to. */
+    static String link(HttpServletRequest request, String token) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        String host = request.getServerName();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        boolean defaultPort = port <= 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + PATH + "?" + TOKEN + "=" + token;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        // the token is a key: no copies in caches, and not in the Referer of the page's own stylesheet requests
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        super.service(request, response);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = request.getParameter(TOKEN);
+        ResetTokens.Check check = tokens.check(token);
+        Optional<Account> account = check.state() == ResetTokens.State.VALID ? accounts.byId(check.accountId())
+                : Optional.empty();
+        if (account.isEmpty()) {
+            showInvalid(request, response, check.state());
+            return;
+        }
+        showForm(request, response, token, account.get(), new PasswordForm("", "", ""));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = request.getParameter(TOKEN);
+        ResetTokens.Check check = tokens.check(token);
+        Optional<Account> found = check.state() == ResetTokens.State.VALID ? accounts.byId(check.accountId())
+                : Optional.empty();
+        if (found.isEmpty()) {
+            showInvalid(request, response, check.state());
+            return;
+        }
+        Account account = found.get();
+        PasswordForm form = PasswordForm.read(request);
+        if (!form.validate(passwords, account.userName())) {
+            response.setStatus(AccountPages.UNPROCESSABLE);
+            showForm(request, response, token, account, form);
+            return;
+        }
+        String hash = logins.hash(form.password);
+        if (tokens.consume(token).isEmpty()) {
+            // the same link was used a moment ago in another request
+            showInvalid(request, response, ResetTokens.State.USED);
+            return;
+        }
+        accounts.setPasswordHash(account.id(), hash);
+        accounts.clearFailures(account.id());
+        sessions.endAll(account.id());
+        audit.record(Event.PASSWORD_RESET_USED, account.userName(), account.userName(), request.getRemoteAddr(),
+                null);
+        views.render(request, response, "Passwort gesetzt", "password-set-done",
+                new DoneModel(account.userName(), account.enabled(), PortalContext.LOGIN_PATH));
+    }
+
+    private void showForm(HttpServletRequest request, HttpServletResponse response, String token, Account account,
+            PasswordForm form) throws IOException {
+        views.render(request, response, "Passwort setzen", "password-set",
+                new FormModel(form.errorLinks(), account.userName(), token, form.newPasswordFields()));
+    }
+
+    private void showInvalid(HttpServletRequest request, HttpServletResponse response, ResetTokens.State state)
+            throws IOException {
+        String message = switch (state) {
+            case USED -> "Dieser Link wurde bereits benutzt. Jeder Link funktioniert nur einmal.";
+            case EXPIRED -> "Dieser Link ist abgelaufen.";
+            default -> "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig übernommen haben.";
+        };
+        response.setStatus(state == ResetTokens.State.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND
+                : HttpServletResponse.SC_GONE);
+        views.render(request, response, "Link ungültig", "password-link-invalid", new InvalidModel(message));
+    }
+
+    /** What the password-set template renders. */
+    public record FormModel(List<AccountPages.ErrorLink> errors, String userName, String token, List<Field> fields) {
+
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+    }
+
+    /** What the password-link-invalid template renders. */
+    public record InvalidModel(String message) {
+    }
+
+    /** What the password-set-done template renders. */
+    public record DoneModel(String userName, boolean enabled, String loginPath) {
+    }
+}

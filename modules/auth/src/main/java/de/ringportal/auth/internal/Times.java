@@ -1,0 +1,34 @@
+package de.ringportal.auth.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Points in time as people in Germany read them. */
+final class Times {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm", Locale.GERMANY)
+            .withZone(BERLIN);
+    private static final DateTimeFormatter SHOWN_SECONDS =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm:ss", Locale.GERMANY).withZone(BERLIN);
+
+    private Times() {
+    }
+
+    /** "24.11.2026, 14:05 Uhr" in Berlin time. */
+    static String minutes(Instant instant) {
+        return SHOWN.format(instant) + " Uhr";
+    }
+
+    /** "24.11.2026, 14:05:09" in Berlin time. */
+    static String seconds(Instant instant) {
+        return SHOWN_SECONDS.format(instant);
+    }
+
+    /** The value of an HTML {@code datetime} attribute, with the Berlin offset. */
+    static String machine(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(BERLIN).withNano(0));
+    }
+}
