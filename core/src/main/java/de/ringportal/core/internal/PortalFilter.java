@@ -85,11 +85,12 @@ public class PortalFilter implements Filter {
                 // pages of a logged-in person may show personal data: no copies in shared or browser caches
                 response.setHeader("Cache-Control", "no-store");
             }
-            if (STATE_CHANGING.contains(request.getMethod()) && !CsrfTokens.matches(request)) {
-                LOG.info("Request {} refused: {} {} without a valid CSRF token", id, request.getMethod(),
-                        request.getRequestURI());
-                request.setAttribute(CSRF_FAILED, Boolean.TRUE);
-                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            int refusal = STATE_CHANGING.contains(request.getMethod()) ? csrfRefusal(request) : 0;
+            if (refusal != 0) {
+                LOG.info("Request {} refused ({}): {} {} without a valid CSRF token", id, refusal,
+                        request.getMethod(), request.getRequestURI());
+                request.setAttribute(CSRF_FAILED, refusal == HttpServletResponse.SC_FORBIDDEN);
+                response.sendError(refusal);
                 return;
             }
             chain.doFilter(new ViewerRequest(request, viewer), response);
@@ -100,6 +101,20 @@ public class PortalFilter implements Filter {
                 setStandardHeaders(response, id);
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
+        }
+    }
+
+    /**
+     * 0 when the request carries the CSRF token of its cookie, else the status to refuse it with: 403, or 413 / 400
+     * when the container cannot read the body (larger than its form limit, or malformed).
+     */
+    private static int csrfRefusal(HttpServletRequest request) {
+        try {
+            return CsrfTokens.matches(request) ? 0 : HttpServletResponse.SC_FORBIDDEN;
+        } catch (IllegalStateException tooLarge) {
+            return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+        } catch (RuntimeException malformed) {
+            return HttpServletResponse.SC_BAD_REQUEST;
         }
     }
 
