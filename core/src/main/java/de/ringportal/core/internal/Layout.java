@@ -12,6 +12,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import de.ringportal.core.api.HeaderBox;
 import de.ringportal.core.api.MenuEntry;
+import de.ringportal.core.api.PortalContext;
+import de.ringportal.core.api.Role;
+import de.ringportal.core.api.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -53,7 +56,9 @@ public class Layout {
     }
 
     private List<Link> links(String area, HttpServletRequest request, String currentPath) {
-        return navigation.entries(area, request::isUserInRole).stream()
+        // the viewer attribute, not isUserInRole: error pages are dispatched with the container's unwrapped request
+        Viewer viewer = request.getAttribute(PortalContext.VIEWER) instanceof Viewer v ? v : Viewer.ANONYMOUS;
+        return navigation.entries(area, role -> Role.fromId(role).map(viewer::has).orElse(false)).stream()
                 .map(item -> new Link(item.label(), item.path(), item.path().equals(currentPath)))
                 .toList();
     }

@@ -41,7 +41,6 @@ public class PortalFilter implements Filter {
     /** Request attribute telling the error page that the 403 came from a failed CSRF check. */
     static final String CSRF_FAILED = PortalFilter.class.getName() + ".csrfFailed";
     static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "DELETE");
-    private static final String FORM_TOO_LARGE = PortalFilter.class.getName() + ".formTooLarge";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -87,16 +86,12 @@ public class PortalFilter implements Filter {
                 // pages of a logged-in person may show personal data: no copies in shared or browser caches
                 response.setHeader("Cache-Control", "no-store");
             }
-            if (STATE_CHANGING.contains(request.getMethod()) && !hasReadableForm(request)) {
-                response.sendError(isTooLarge(request) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
-                        : HttpServletResponse.SC_BAD_REQUEST);
-                return;
-            }
-            if (STATE_CHANGING.contains(request.getMethod()) && !CsrfTokens.matches(request)) {
-                LOG.info("Request {} refused: {} {} without a valid CSRF token", id, request.getMethod(),
-                        request.getRequestURI());
-                request.setAttribute(CSRF_FAILED, Boolean.TRUE);
-                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            int refusal = STATE_CHANGING.contains(request.getMethod()) ? csrfRefusal(request) : 0;
+            if (refusal != 0) {
+                LOG.info("Request {} refused ({}): {} {} without a valid CSRF token", id, refusal,
+                        request.getMethod(), request.getRequestURI());
+                request.setAttribute(CSRF_FAILED, refusal == HttpServletResponse.SC_FORBIDDEN);
+                response.sendError(refusal);
                 return;
             }
             chain.doFilter(new ViewerRequest(request, viewer), response);
@@ -108,6 +103,33 @@ public class PortalFilter implements Filter {
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
         }
+    }
+
+    /**
+     * 0 when the request carries the CSRF token of its cookie, else the status to refuse it with: 403, or 413 / 400
+     * when the container cannot read the body (larger than its form limit, or malformed).
+     */
+    private static int csrfRefusal(HttpServletRequest request) {
+        try {
+            return CsrfTokens.matches(request) ? 0 : HttpServletResponse.SC_FORBIDDEN;
+        } catch (RuntimeException unreadable) {
+            return mentionsTooLarge(unreadable) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                    : HttpServletResponse.SC_BAD_REQUEST;
+        }
+    }
+
+    /**
+     * Jetty 12 wraps its "form too large" IllegalStateException into a BadMessageException (a plain
+     * RuntimeException), so the too-large case is recognised along the cause chain; core does not use Jetty's types.
+     */
+    private static boolean mentionsTooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("too large")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Viewer identify(HttpServletRequest request) {
@@ -131,35 +153,6 @@ public class PortalFilter implements Filter {
             LOG.debug("Malformed query string: {}", e.getMessage());
             return false;
         }
-    }
-
-    /**
-     * Parses a form body before the CSRF check reads its token: a body over the container's form size limit, or one
-     * that is not form-encoded properly, is the client's error (4xx), not a failure of the portal (500).
-     */
-    private static boolean hasReadableForm(HttpServletRequest request) {
-        try {
-            request.getParameterMap();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.info("Unreadable form body of {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            request.setAttribute(FORM_TOO_LARGE, mentionsTooLarge(e));
-            return false;
-        }
-    }
-
-    private static boolean isTooLarge(HttpServletRequest request) {
-        return Boolean.TRUE.equals(request.getAttribute(FORM_TOO_LARGE));
-    }
-
-    /** Jetty says "form too large" in a cause of its BadMessageException; core does not depend on Jetty's types. */
-    private static boolean mentionsTooLarge(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("too large")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void setStandardHeaders(HttpServletResponse response, String id) {
