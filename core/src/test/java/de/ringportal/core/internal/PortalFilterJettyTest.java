@@ -183,10 +183,12 @@ public class PortalFilterJettyTest {
     /** A form body over the container's size limit is refused with the German 413 page, not a 500. */
     @Test
     public void oversized_form_body_is_413_not_500() throws Exception {
-        String token = get("/formular").body();
+        HttpResponse<String> form = get("/formular");
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow();
         int before = POSTS_ACCEPTED.get();
 
-        HttpResponse<String> response = post("/hallo", "_csrf=" + token + "&name=" + "x".repeat(1_100_000), null);
+        HttpResponse<String> response = post("/hallo", "_csrf=" + form.body() + "&name=" + "x".repeat(1_100_000),
+                cookie.substring(0, cookie.indexOf(';')));
 
         assertEquals(413, response.statusCode());
         assertTrue(response.body().contains("<h1>Anfrage zu groß</h1>"));
