@@ -164,7 +164,7 @@ public class BrowserIT {
         }
     }
 
-    private static String describe(Rule violation) {
+    static String describe(Rule violation) {
         StringBuilder text = new StringBuilder().append(violation.getImpact()).append(' ').append(violation.getId())
                 .append(": ").append(violation.getHelp()).append(" (").append(violation.getHelpUrl()).append(')');
         for (CheckedNode node : violation.getNodes()) {
@@ -187,7 +187,7 @@ public class BrowserIT {
     }
 
     /** Headless Chromium from fixed paths: Selenium Manager finds nothing to download or look up. */
-    private static ChromeDriver startBrowser(Path home) throws Exception {
+    static ChromeDriver startBrowser(Path home) throws Exception {
         assertTrue(CHROMIUM + " is missing: run ./test.sh, which installs chromium", Files.isExecutable(Path.of(CHROMIUM)));
         assertTrue(CHROMEDRIVER + " is missing: run ./test.sh, which installs chromium-driver",
                 Files.isExecutable(Path.of(CHROMEDRIVER)));
