@@ -1,6 +1,5 @@
 package de.ringportal.e2e;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -27,6 +26,8 @@ import org.junit.rules.ErrorCollector;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -99,7 +100,7 @@ public class AdminPagesBrowserIT {
         Map<String, String> good = Map.of("passwort", "Barrierefrei-im-Portal-2026",
                 "wiederholung", "Barrierefrei-im-Portal-2026");
         browserSubmit(browserLink, good);
-        assertTrue(browser.getPageSource().contains("ist gesetzt"));
+        assertTrue("the browser shows the result", browser.getPageSource().contains("ist gesetzt"));
         check("/passwort-setzen done", httpPost("/passwort-setzen", withToken(httpLink, good)));
         browserGet(browserLink);
         check("/passwort-setzen with a used link", httpGet(httpLink));
@@ -141,7 +142,8 @@ public class AdminPagesBrowserIT {
         form.findElement(By.name("benutzer")).sendKeys(userName);
         form.findElement(By.name("passwort")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        assertEquals("logged in", 1, browser.findElements(By.cssSelector("form[action='/abmelden']")).size());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged in, with a logout button")
+                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
     }
 
     private static void browserGet(String path) {
@@ -163,6 +165,8 @@ public class AdminPagesBrowserIT {
             }
         });
         form.findElement(By.cssSelector("button[type=submit]")).click();
+        // click() may return before the answer arrives (hashing a password takes a moment): wait for the new page
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
     }
 
     /** The HTML the server sends for the page, with the browser's cookies: what the HTML checker must see. */
