@@ -43,6 +43,8 @@ public class AdminPagesBrowserIT {
     private static final Pattern LINK = Pattern.compile("(/passwort-setzen\\?token(?:=|&#61;)[A-Za-z0-9_-]{43})");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final long STARTED = System.nanoTime();
+
     private static PortalProcess portal;
     private static ChromeDriver browser;
     private static HtmlChecker htmlChecker;
@@ -210,8 +212,9 @@ public class AdminPagesBrowserIT {
             List<String> blocking = new ArrayList<>();
             results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
                     .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
-            System.out.printf("AdminPagesBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n",
-                    what, errors.size(), results.getViolations().size(), blocking.size());
+            System.out.printf("AdminPagesBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)"
+                    + " [%d ms since start]%n", what, errors.size(), results.getViolations().size(), blocking.size(),
+                    (System.nanoTime() - STARTED) / 1_000_000);
             if (results.isErrored()) {
                 problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
             } else if (!blocking.isEmpty()) {
