@@ -107,13 +107,18 @@ public class AccountAdministrationIT extends PortalTestSupport {
         assertThat(loggedInAdmin().get("/admin/konten?suche=anonym").body(), containsString("Keine Konten gefunden."));
     }
 
-    /** Someone logged in without the Administration role gets 403 on every admin GET and POST; nothing changes. */
+    /**
+     * Someone logged in without the Administration role sees no menu entry and gets 403 on every admin GET and
+     * POST; nothing changes.
+     */
     @Test
     public void member_gets_403_on_every_admin_page_and_action() {
         Browser admin = loggedInAdmin();
         Person member = createPerson(admin, "Ringmitglied", "ringmitglied");
         Browser browser = member.logIn();
         int adminId = accountId(admin.get("/admin/konten?suche=" + ADMIN).body(), ADMIN);
+        assertThat(section(browser.get("/").body(), "<nav class=\"main-nav\"", "</nav>"),
+                not(containsString("/admin/konten")));
 
         for (String path : List.of("/admin/konten", "/admin/konten/neu", "/admin/protokoll",
                 "/admin/konten/" + adminId, "/admin/konten/" + adminId + "/deaktivieren",
