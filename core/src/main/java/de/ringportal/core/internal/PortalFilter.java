@@ -111,11 +111,23 @@ public class PortalFilter implements Filter {
     private static int csrfRefusal(HttpServletRequest request) {
         try {
             return CsrfTokens.matches(request) ? 0 : HttpServletResponse.SC_FORBIDDEN;
-        } catch (IllegalStateException tooLarge) {
-            return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
-        } catch (RuntimeException malformed) {
-            return HttpServletResponse.SC_BAD_REQUEST;
+        } catch (RuntimeException unreadable) {
+            return isTooLarge(unreadable) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                    : HttpServletResponse.SC_BAD_REQUEST;
         }
+    }
+
+    /**
+     * Jetty's form parser refuses a body over its limit (or with too many keys) with an IllegalStateException, which
+     * Jetty 12 hands on wrapped in its own BadMessageException (a 400): look through the causes for it.
+     */
+    private static boolean isTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Viewer identify(HttpServletRequest request) {

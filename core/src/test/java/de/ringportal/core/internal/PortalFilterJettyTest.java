@@ -180,6 +180,21 @@ public class PortalFilterJettyTest {
         assertEquals("gespeichert Welt", accepted.body());
     }
 
+    /** A form body over the container's limit is refused as too large (413), not as a generic bad request. */
+    @Test
+    public void oversized_form_body_is_413_and_reaches_no_page() throws Exception {
+        HttpResponse<String> form = get("/formular");
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        int before = POSTS_ACCEPTED.get();
+
+        HttpResponse<String> response = post("/hallo", "_csrf=" + form.body() + "&name=" + "a".repeat(1024 * 1024),
+                cookie.substring(0, cookie.indexOf(';')));
+
+        assertEquals(413, response.statusCode());
+        assertTrue(response.body(), response.body().contains("<h1>Anfrage zu groß</h1>"));
+        assertEquals(before, POSTS_ACCEPTED.get());
+    }
+
     private static HttpResponse<String> post(String path, String form, String cookie)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
