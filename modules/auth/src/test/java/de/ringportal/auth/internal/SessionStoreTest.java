@@ -84,6 +84,23 @@ public class SessionStoreTest {
         assertFalse(sessions.find(requestWith(id)).isPresent());
     }
 
+    /** Sessions nobody uses again (browser closed) do not pile up in memory: the next login clears them out. */
+    @Test
+    public void expired_sessions_are_forgotten_even_if_never_asked_for_again() {
+        for (int i = 0; i < 50; i++) {
+            login(null);
+        }
+        clock.advance(Duration.ofMinutes(20));
+        String recent = login(null);
+        clock.advance(Duration.ofMinutes(15));
+
+        String latest = login(null);
+
+        assertEquals("the 50 idle for 35 min are gone, the one idle for 15 min stays", 2, sessions.size());
+        assertTrue(sessions.find(requestWith(recent)).isPresent());
+        assertTrue(sessions.find(requestWith(latest)).isPresent());
+    }
+
     /** Logging in with a session cookie (a fixed or an old one) gives a new id; the old one is dead. */
     @Test
     public void login_gives_a_new_id_and_ends_the_session_the_request_came_with() {
