@@ -34,6 +34,7 @@ import de.ringportal.it.Visitor.Page;
 public class LoginIT extends AuthTestSupport {
 
     private static final String FORM_EXPIRED = "<h1>Formular abgelaufen</h1>";
+    private static final String SESSION_STORE = "de.ringportal.auth.internal.SessionStore";
 
     /** Success: 303 to the page asked for, an HttpOnly SameSite=Lax session cookie, the name and a logout button. */
     @Test
@@ -61,7 +62,23 @@ public class LoginIT extends AuthTestSupport {
         assertEquals("pages of a logged-in person stay out of caches", "no-store", impressum.header("Cache-Control"));
     }
 
-    /** Before login, the header box offers the login form and the page may be cached. */
+    /**
+     * Behind a proxy that ends TLS the portal sees plain HTTP: the administrator's Config Admin setting alwaysSecure
+     * marks the session cookie Secure all the same (and only then).
+     */
+    @Test
+    public void always_secure_setting_marks_the_session_cookie_secure() {
+        assertThat(visitor().login(ADMIN, PASSWORD, "/").setCookie(Visitor.SESSION), not(containsString("Secure")));
+        try {
+            configure(SESSION_STORE, Map.of("alwaysSecure", true));
+
+            assertThat(visitor().login(ADMIN, PASSWORD, "/").setCookie(Visitor.SESSION), containsString("Secure"));
+        } finally {
+            configure(SESSION_STORE, Map.of("alwaysSecure", false));
+        }
+    }
+
+    /** Before login, the header box offers the login form, and no session cookie is set. */
     @Test
     public void anonymous_header_box_offers_the_login_form() {
         Page start = visitor().get("/");

@@ -113,7 +113,8 @@ final class Visitor {
     private Page send(HttpRequest.Builder request) {
         request.timeout(Duration.ofSeconds(30));
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+            request.header("Cookie", cookies.entrySet().stream()
+                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
                     .collect(Collectors.joining("; ")));
         }
         HttpRequest built = request.build();

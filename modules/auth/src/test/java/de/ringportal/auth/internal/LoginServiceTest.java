@@ -109,7 +109,8 @@ public class LoginServiceTest {
     @Test
     public void five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
         for (int attempt = 1; attempt <= 4; attempt++) {
-            assertEquals("attempt " + attempt, Outcome.FAILED, logins.login("anna", "falsch-" + attempt, CLIENT).outcome());
+            assertEquals("attempt " + attempt, Outcome.FAILED,
+                    logins.login("anna", "falsch-" + attempt, CLIENT).outcome());
         }
         assertEquals("attempt 5", Outcome.LOCKED, logins.login("anna", "falsch-5", CLIENT).outcome());
         assertEquals("right password while locked", Outcome.LOCKED, logins.login("anna", PASSWORD, CLIENT).outcome());
