@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,15 +55,22 @@ public final class PortalProcess implements AutoCloseable {
      * {@code GET /health} answers 200. Starting again with the same home is a restart with the same data.
      */
     public static PortalProcess start(Path home) throws IOException, InterruptedException {
+        return start(home, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with these variables added to the portal's environment (RINGPORTAL_ADMIN_PASSWORD). */
+    public static PortalProcess start(Path home, Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = freePort();
         Files.createDirectories(home);
         Path output = nextOutputFile(home);
-        Process process = new ProcessBuilder(command("--port", Integer.toString(port),
+        ProcessBuilder builder = new ProcessBuilder(command("--port", Integer.toString(port),
                 "--data-dir", home.resolve("data").toString(), "--deploy-dir", home.resolve("deploy").toString()))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         PortalProcess portal = new PortalProcess(home, port, process, output);
         portal.awaitHealthy();
         return portal;

@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.jar.JarFile;
@@ -39,6 +41,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,12 +96,23 @@ public abstract class PortalTestSupport {
                 portalProperties(work),
                 shippedBundles(Path.of(System.getProperty(BUNDLES_DIR, "target/classes/bundles"))),
                 junitBundles(),
+                composite(frameworkProperties().entrySet().stream()
+                        .map(property -> frameworkProperty(property.getKey()).value(property.getValue()))
+                        .toArray(Option[]::new)),
                 composite(additionalOptions(work)));
     }
 
     /** Extra options of one test class, such as bundles it builds; {@code work} is that class's own directory. */
     protected Option[] additionalOptions(Path work) throws IOException {
         return new Option[0];
+    }
+
+    /**
+     * Extra framework properties of one test class, as the launcher would set them (e.g.
+     * {@code ringportal.admin.password}); they may override the defaults above.
+     */
+    protected Map<String, String> frameworkProperties() {
+        return Map.of();
     }
 
     /**
@@ -257,13 +272,39 @@ public abstract class PortalTestSupport {
         }
     }
 
-    /** Whether a service of this type (and filter, if not null) is registered right now. */
+    /** Whether a service of this type (any type if null; and filter, if not null) is registered right now. */
     protected boolean hasService(Class<?> type, String filter) {
         try {
+            if (type == null) {
+                return context.getServiceReferences((String) null, filter) != null;
+            }
             return !context.getServiceReferences(type, filter).isEmpty();
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException(filter, e);
         }
+    }
+
+    /**
+     * Sets the Config Admin configuration of a component (its PID is its component name), as an administrator would,
+     * and waits until the component runs with it: Declarative Services publishes a configured component's properties
+     * on its service. Settings already in place are left alone, so a test class may call this before every test.
+     */
+    protected void configure(String pid, Map<String, ?> properties) {
+        StringBuilder applied = new StringBuilder("(&(" + ComponentConstants.COMPONENT_NAME + "=" + pid + ")");
+        properties.forEach((key, value) -> applied.append('(').append(key).append('=').append(value).append(')'));
+        String filter = applied.append(')').toString();
+        if (hasService(null, filter)) {
+            return;
+        }
+        try {
+            // "?": a multi-location binding, so the configuration reaches the component's bundle, not the probe's
+            org.osgi.service.cm.Configuration configuration = awaitService(ConfigurationAdmin.class, null)
+                    .getConfiguration(pid, "?");
+            configuration.update(new Hashtable<>(properties));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot configure " + pid, e);
+        }
+        waitFor(pid + " runs with " + properties, () -> hasService(null, filter));
     }
 
     /** The installed bundle with this symbolic name. */

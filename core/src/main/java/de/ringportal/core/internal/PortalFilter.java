@@ -1,7 +1,6 @@
 package de.ringportal.core.internal;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -113,19 +112,18 @@ public class PortalFilter implements Filter {
         try {
             return CsrfTokens.matches(request) ? 0 : HttpServletResponse.SC_FORBIDDEN;
         } catch (RuntimeException unreadable) {
-            return mentionsTooLarge(unreadable) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+            return isTooLarge(unreadable) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                     : HttpServletResponse.SC_BAD_REQUEST;
         }
     }
 
     /**
-     * Jetty 12 wraps its "form too large" IllegalStateException into a BadMessageException (a plain
-     * RuntimeException), so the too-large case is recognised along the cause chain; core does not use Jetty's types.
+     * Jetty's form parser refuses a body over its limit (or with too many keys) with an IllegalStateException, which
+     * Jetty 12 hands on wrapped in its own BadMessageException (a 400): look through the causes for it.
      */
-    private static boolean mentionsTooLarge(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IllegalStateException && t.getMessage() != null
-                    && t.getMessage().toLowerCase(Locale.ROOT).contains("too large")) {
+    private static boolean isTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException) {
                 return true;
             }
         }

@@ -86,13 +86,19 @@ public class SessionStore {
         this.config = changed;
     }
 
-    /** Starts a session for the account, ending any session the request came with, and sets its cookie. */
+    /**
+     * Starts a session for the account, ending any session the request came with, and sets its cookie. Also forgets
+     * the sessions that expired without another request (a closed browser): nothing else would ever remove them.
+     */
     public void start(HttpServletRequest request, HttpServletResponse response, Account account) {
         end(request, response);
+        Instant now = clock.instant();
+        Config current = config;
+        sessions.values().removeIf(session -> isExpired(session, now, current));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(id, new Session(account.id(), account.viewer(), clock.instant()));
+        sessions.put(id, new Session(account.id(), account.viewer(), now));
         response.addCookie(cookie(request, id, -1));
     }
 
@@ -107,9 +113,7 @@ public class SessionStore {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Config current = config;
-        if (session.lastSeen.plus(Duration.ofMinutes(current.idleMinutes())).isBefore(now)
-                || session.created.plus(Duration.ofHours(current.absoluteHours())).isBefore(now)) {
+        if (isExpired(session, now, config)) {
             sessions.remove(id);
             return Optional.empty();
         }
@@ -136,6 +140,11 @@ public class SessionStore {
     public void refresh(Account account) {
         sessions.values().stream().filter(session -> session.accountId == account.id())
                 .forEach(session -> session.viewer = account.viewer());
+    }
+
+    private static boolean isExpired(Session session, Instant now, Config current) {
+        return session.lastSeen.plus(Duration.ofMinutes(current.idleMinutes())).isBefore(now)
+                || session.created.plus(Duration.ofHours(current.absoluteHours())).isBefore(now);
     }
 
     int size() {
