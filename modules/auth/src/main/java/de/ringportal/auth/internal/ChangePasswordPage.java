@@ -77,9 +77,15 @@ public class ChangePasswordPage extends HttpServlet {
         }
         Account account = found.get();
         PasswordForm form = PasswordForm.read(request);
-        // always first, whatever else is wrong with the form: one Argon2id check on every attempt
-        boolean currentMatches = logins.verify(form.current, account.passwordHash());
-        if (!currentMatches) {
+        // always first, whatever else is wrong with the form: one Argon2id check on every attempt, counted like a
+        // login, so a stolen session cannot be used to guess the password without end
+        LoginService.Outcome outcome = logins.confirm(account.userName(), form.current, request.getRemoteAddr())
+                .outcome();
+        boolean currentMatches = outcome == LoginService.Outcome.SUCCESS;
+        if (outcome == LoginService.Outcome.LOCKED || outcome == LoginService.Outcome.THROTTLED) {
+            form.errors.put(PasswordForm.CURRENT, "Zu viele Fehlversuche: Das Konto ist vorübergehend gesperrt. "
+                    + "Bitte versuchen Sie es in " + logins.lockMinutes() + " Minuten erneut.");
+        } else if (!currentMatches) {
             form.errors.put(PasswordForm.CURRENT, "Das aktuelle Passwort ist nicht richtig.");
         }
         boolean valid = form.validate(passwords, account.userName());

@@ -99,6 +99,24 @@ public class LoginService {
     }
 
     public Result login(String userName, String password, String client) {
+        return attempt(userName, password, client, true);
+    }
+
+    /**
+     * Checks the current password of a logged-in person (before a password change) under the same rules as a
+     * login: wrong passwords count towards the lock, a locked account is refused, only success is not audited as a
+     * login.
+     */
+    public Result confirm(String userName, String password, String client) {
+        return attempt(userName, password, client, false);
+    }
+
+    /** Forgets the counted failures and lock of a user name (after an administrator's reset link was used). */
+    public void forget(String userName) {
+        byUser.remove(Accounts.normalize(userName));
+    }
+
+    private Result attempt(String userName, String password, String client, boolean isLogin) {
         String name = Accounts.normalize(userName);
         Instant now = clock.instant();
         Config current = config;
@@ -125,7 +143,9 @@ public class LoginService {
             if (passwords.needsRehash(found.passwordHash())) {
                 accounts.setPasswordHash(found.id(), hash(password));
             }
-            audit.record(Event.LOGIN, found.userName(), found.userName(), client, null);
+            if (isLogin) {
+                audit.record(Event.LOGIN, found.userName(), found.userName(), client, null);
+            }
             return new Result(Outcome.SUCCESS, found);
         }
     }
@@ -138,14 +158,6 @@ public class LoginService {
         } finally {
             hashing.release();
         }
-    }
-
-    /**
-     * Checks a password against an account's stored hash, within the same bound on parallel Argon2id work as the
-     * logins, without counting failures (for pages that ask a logged-in person for their current password).
-     */
-    public boolean verify(String password, String storedHash) {
-        return check(password == null ? "" : password, storedHash);
     }
 
     private boolean check(String password, String storedHash) {

@@ -111,6 +111,7 @@ public class SetPasswordPage extends HttpServlet {
         }
         accounts.setPasswordHash(account.id(), hash);
         accounts.clearFailures(account.id());
+        logins.forget(account.userName());
         sessions.endAll(account.id());
         audit.record(Event.PASSWORD_RESET_USED, account.userName(), account.userName(), request.getRemoteAddr(),
                 null);
