@@ -4,7 +4,8 @@
 #
 #   launcher/bench/benchmark.sh
 #
-# Settings (environment): RUNS=5 starts per data-dir kind, DURATION=15s and WARMUP=10s for wrk, PORT=18080 and
+# Settings (environment): RUNS=5 starts per data-dir kind, DURATION=15s for the measured wrk run, WARMUP_WINDOWS=6
+# warm-up runs of 10 s each before it (the portal's JIT needs about a minute of load on 2 cores), PORT=18080 and
 # BARE_PORT=18081, JAVA_OPTS="" (the same flags go to both JVMs; empty means JVM defaults), KEEP=1 keeps the
 # temporary folder with the logs. Prints a Markdown table and writes it to launcher/bench/results.md.
 set -euo pipefail
@@ -14,7 +15,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 JAR=$ROOT/launcher/target/ringportal.jar
 RUNS=${RUNS:-5}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-10s}
+WARMUP_WINDOWS=${WARMUP_WINDOWS:-6}
 PORT=${PORT:-18080}
 BARE_PORT=${BARE_PORT:-18081}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -25,6 +26,13 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 now_ms() { date +%s%3N; }
+# A fixed busy loop: its time shows how much CPU this machine had to give (other load on the host slows it).
+cpu_check_ms() {
+    local t0
+    t0=$(now_ms)
+    bash -c 'i=0; while ((i < 300000)); do ((i++)); done'
+    echo $(($(now_ms) - t0))
+}
 
 # --- requirements -------------------------------------------------------------------------------------------
 missing=()
@@ -39,7 +47,7 @@ command -v java >/dev/null || die "java (17 or newer) is not on the PATH"
 command -v mvn >/dev/null || die "mvn is needed to fetch the Jetty jars for the bare handler"
 if [ ! -f "$JAR" ]; then
     log "$JAR is missing; building it: mvn -B -q install -DskipTests"
-    (cd "$ROOT" && mvn -B -q install -DskipTests)
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests)
 fi
 for port in "$PORT" "$BARE_PORT"; do
     if curl -s -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is already in use"; fi
@@ -61,7 +69,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "fetching the Jetty jars for the bare handler"
-mvn -B -q -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/jetty" >/dev/null
+mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/jetty" >/dev/null
 
 # --- process helpers ----------------------------------------------------------------------------------------
 # Waits until $1 answers 200, as long as process $2 lives; prints the milliseconds since $3.
@@ -131,6 +139,8 @@ wrk_errors() {
     awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"
 }
 
+cpu_before=$(cpu_check_ms)
+
 # --- (a) cold start -----------------------------------------------------------------------------------------
 fresh_ms=() fresh_rss=() existing_ms=() existing_rss=()
 for ((i = 1; i <= RUNS; i++)); do
@@ -172,14 +182,22 @@ bare_jetty=$(basename "$(ls "$WORK"/jetty/jetty-server-*.jar)" .jar | sed 's/jet
 
 for target in portal bare; do
     if [ "$target" = portal ]; then url="http://127.0.0.1:$PORT/"; else url="http://127.0.0.1:$BARE_PORT/"; fi
-    log "$target: warm-up ($WARMUP), then wrk ${WRK_ARGS[*]} $url"
-    wrk -t2 -c32 "-d$WARMUP" "$url" >"$WORK/$target.warmup.txt"
+    log "$target: warm-up ($WARMUP_WINDOWS x 10 s), then wrk ${WRK_ARGS[*]} $url"
+    curve=""
+    for ((w = 1; w <= WARMUP_WINDOWS; w++)); do
+        wrk -t2 -c32 -d10s "$url" >"$WORK/$target.warmup-$w.txt"
+        curve="$curve $(wrk_rps "$WORK/$target.warmup-$w.txt")"
+    done
+    log "$target: warm-up requests/s per 10 s window:$curve"
+    if [ "$target" = portal ]; then portal_curve=$curve; else bare_curve=$curve; fi
     wrk "${WRK_ARGS[@]}" "$url" >"$WORK/$target.wrk.txt"
     cat "$WORK/$target.wrk.txt" >&2
     if [ "$target" = portal ]; then rss_loaded=$(rss_mb "$PORTAL_PID"); else bare_rss=$(rss_mb "$BARE_PID"); fi
 done
 stop_pid "$BARE_PID"
 stop_pid "$PORTAL_PID"
+
+cpu_after=$(cpu_check_ms)
 
 # --- report -------------------------------------------------------------------------------------------------
 portal_rps=$(wrk_rps "$WORK/portal.wrk.txt")
@@ -214,7 +232,10 @@ ratio=$(awk -v a="$portal_rps" -v b="$bare_rps" 'BEGIN { printf "%.2f", a / b }'
     echo
     echo "Starts, ms: fresh ${fresh_ms[*]}; existing ${existing_ms[*]} (start of the load-test portal: $load_start_ms)."
     echo "RSS at first 200, MB: fresh ${fresh_rss[*]}; existing ${existing_rss[*]}."
-    echo "Load: wrk ${WRK_ARGS[*]} after a $WARMUP warm-up, first against the portal, then against the bare handler;"
-    echo "both servers, wrk and curl share the same $(nproc) cores. Start time is from launching java to the first 200"
+    echo "Load: wrk ${WRK_ARGS[*]}, first against the portal, then against the bare handler, each after"
+    echo "$WARMUP_WINDOWS warm-up runs of 10 s (requests/s per run: portal$portal_curve; bare$bare_curve)."
+    echo "Both servers, wrk and curl share the same $(nproc) cores. Start time is from launching java to the first 200"
     echo "(polled every 20 ms with curl); the jar is in the OS page cache after the first run."
+    echo "CPU check (a fixed busy loop; more ms = less CPU left by other load on the host): ${cpu_before} ms before,"
+    echo "${cpu_after} ms after."
 } | tee "$HERE/results.md"
