@@ -102,6 +102,20 @@ stop_pid() {
     PIDS=("${kept[@]+"${kept[@]}"}")
 }
 
+# user + system CPU time of a process so far, in ms (clock ticks from /proc/<pid>/stat)
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+
+# The first 200 can come before every bundle has started; stop only after the launcher says it is up, so each
+# run stops cleanly and the next start on the same data dir finds it as a normal restart would.
+await_started() {
+    local i
+    for ((i = 0; i < 300; i++)); do
+        grep -q 'gestartet in' "$1" && return 0
+        sleep 0.1
+    done
+    log "the launcher did not report its start within 30 s: $1"
+}
+
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # Starts the portal on data dir $1, logging to $2; sets PORTAL_PID and START_MS.
@@ -116,6 +130,7 @@ start_portal() {
         tail -n 40 "$2" >&2
         die "the portal did not answer 200 on / (log above)"
     }
+    START_CPU_MS=$(cpu_ms "$PORTAL_PID")
 }
 
 # median, min and max of the numbers given as arguments: "median (min–max)"
@@ -142,18 +157,20 @@ wrk_errors() {
 cpu_before=$(cpu_check_ms)
 
 # --- (a) cold start -----------------------------------------------------------------------------------------
-fresh_ms=() fresh_rss=() existing_ms=() existing_rss=()
+fresh_ms=() fresh_rss=() fresh_cpu=() existing_ms=() existing_rss=() existing_cpu=()
 for ((i = 1; i <= RUNS; i++)); do
     start_portal "$WORK/fresh-$i" "$WORK/fresh-$i.log"
-    fresh_ms+=("$START_MS") fresh_rss+=("$(rss_mb "$PORTAL_PID")")
-    log "fresh data dir, run $i: first 200 after ${START_MS} ms, RSS ${fresh_rss[-1]} MB"
+    fresh_ms+=("$START_MS") fresh_rss+=("$(rss_mb "$PORTAL_PID")") fresh_cpu+=("$START_CPU_MS")
+    log "fresh data dir, run $i: first 200 after ${START_MS} ms (CPU ${START_CPU_MS} ms), RSS ${fresh_rss[-1]} MB"
+    await_started "$WORK/fresh-$i.log"
     stop_pid "$PORTAL_PID"
 done
 EXISTING=$WORK/fresh-1
 for ((i = 1; i <= RUNS; i++)); do
     start_portal "$EXISTING" "$WORK/existing-$i.log"
-    existing_ms+=("$START_MS") existing_rss+=("$(rss_mb "$PORTAL_PID")")
-    log "existing data dir, run $i: first 200 after ${START_MS} ms, RSS ${existing_rss[-1]} MB"
+    existing_ms+=("$START_MS") existing_rss+=("$(rss_mb "$PORTAL_PID")") existing_cpu+=("$START_CPU_MS")
+    log "existing data dir, run $i: first 200 after ${START_MS} ms (CPU ${START_CPU_MS} ms), RSS ${existing_rss[-1]} MB"
+    await_started "$WORK/existing-$i.log"
     stop_pid "$PORTAL_PID"
 done
 
@@ -190,7 +207,13 @@ for target in portal bare; do
     done
     log "$target: warm-up requests/s per 10 s window:$curve"
     if [ "$target" = portal ]; then portal_curve=$curve; else bare_curve=$curve; fi
+    if [ "$target" = portal ]; then pid=$PORTAL_PID; else pid=$BARE_PID; fi
+    cpu0=$(cpu_ms "$pid")
     wrk "${WRK_ARGS[@]}" "$url" >"$WORK/$target.wrk.txt"
+    cpu1=$(cpu_ms "$pid")
+    requests=$(awk '/requests in/ { print $1 }' "$WORK/$target.wrk.txt")
+    us_per_request=$(awk -v c=$((cpu1 - cpu0)) -v n="$requests" 'BEGIN { printf "%.0f", c * 1000 / n }')
+    if [ "$target" = portal ]; then portal_us=$us_per_request; else bare_us=$us_per_request; fi
     cat "$WORK/$target.wrk.txt" >&2
     if [ "$target" = portal ]; then rss_loaded=$(rss_mb "$PORTAL_PID"); else bare_rss=$(rss_mb "$BARE_PID"); fi
 done
@@ -220,11 +243,13 @@ ratio=$(awk -v a="$portal_rps" -v b="$bare_rps" 'BEGIN { printf "%.2f", a / b }'
     echo "|---|---|---|---|"
     echo "| cold start, fresh data dir: first 200 on / (ms), median (min–max) of $RUNS | $(stats "${fresh_ms[@]}") | ≤ 2000 | $(verdict "$fresh_median <= 2000") |"
     echo "| cold start, existing data dir (ms), median (min–max) of $RUNS | $(stats "${existing_ms[@]}") | ≤ 2000 | $(verdict "$existing_median <= 2000") |"
+    echo "| CPU time used until the first 200, fresh / existing (ms, median; user + system, all threads) | $(median "${fresh_cpu[@]}") / $(median "${existing_cpu[@]}") | | |"
     echo "| RSS at the first 200, fresh / existing data dir (MB, median) | $(median "${fresh_rss[@]}") / $(median "${existing_rss[@]}") | ≤ 160 | $(verdict "$(median "${fresh_rss[@]}") <= 160 && $(median "${existing_rss[@]}") <= 160") |"
     echo "| RSS of the load-test portal after start / after load (MB) | $rss_started / $rss_loaded | ≤ 160 | $(verdict "$rss_started <= 160 && $rss_loaded <= 160") |"
     echo "| start page, portal: requests/s | $portal_rps | ≥ $(awk -v b="$bare_rps" 'BEGIN { printf "%.0f", b / 2 }') | $(verdict "$ratio >= 0.5") |"
     echo "| start page, bare Jetty handler: requests/s | $bare_rps | | |"
     echo "| portal / bare throughput | $ratio | ≥ 0.5 | $(verdict "$ratio >= 0.5") |"
+    echo "| server CPU per request, portal / bare (µs; depends less on other load than requests/s) | $portal_us / $bare_us | | |"
     echo "| p99 latency, portal / bare (ms) | $(wrk_ms "$WORK/portal.wrk.txt" 99) / $(wrk_ms "$WORK/bare.wrk.txt" 99) | | |"
     echo "| p50 latency, portal / bare (ms) | $(wrk_ms "$WORK/portal.wrk.txt" 50) / $(wrk_ms "$WORK/bare.wrk.txt" 50) | | |"
     echo "| failed responses or socket errors, portal / bare | $(wrk_errors "$WORK/portal.wrk.txt") / $(wrk_errors "$WORK/bare.wrk.txt") | 0 | |"
