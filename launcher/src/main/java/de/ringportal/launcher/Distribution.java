@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.jar.JarEntry;
 
 /**
  * The bundles shipped inside the launcher jar, read from {@code bundles/bundles.txt}: one line per bundle with
@@ -36,6 +40,29 @@ public final class Distribution {
                     throw new IllegalStateException("Bundle missing from the launcher jar: " + file);
                 }
                 return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * CRC-32 and size of the jar as the launcher jar's directory records them, known without reading the bundle;
+         * null when the bundles are not inside a jar (as in the launcher's own tests).
+         */
+        public String fingerprint() {
+            URL url = Distribution.class.getClassLoader().getResource("bundles/" + file);
+            if (url == null) {
+                throw new IllegalStateException("Bundle missing from the launcher jar: " + file);
+            }
+            try {
+                URLConnection connection = url.openConnection();
+                if (connection instanceof JarURLConnection jar) {
+                    JarEntry entry = jar.getJarEntry();
+                    if (entry.getCrc() != -1 && entry.getSize() != -1) {
+                        return Long.toHexString(entry.getCrc()) + ":" + entry.getSize();
+                    }
+                }
+                return null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,6 +31,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 public final class Portal {
 
     static final int BEGINNING_START_LEVEL = 3;
+    /** State-file key suffix of a bundle's CRC-32 and size, which let a restart skip reading and hashing it. */
+    static final String FINGERPRINT_SUFFIX = ".crc32-size";
 
     private final Settings settings;
     private Framework framework;
@@ -129,9 +131,14 @@ public final class Portal {
         }
         boolean updated = false;
         for (Distribution.Entry entry : Distribution.entries()) {
+            Bundle bundle = context.getBundle(entry.location());
+            String fingerprint = entry.fingerprint();
+            String fingerprintKey = entry.location() + FINGERPRINT_SUFFIX;
+            if (bundle != null && fingerprint != null && fingerprint.equals(installed.getProperty(fingerprintKey))) {
+                continue; // the same jar as at the last start: no need to read and hash it again
+            }
             byte[] bytes = entry.bytes();
             String hash = Distribution.sha256(bytes);
-            Bundle bundle = context.getBundle(entry.location());
             if (bundle == null) {
                 bundle = context.installBundle(entry.location(), Distribution.stream(bytes));
                 bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startLevel());
@@ -143,12 +150,17 @@ public final class Portal {
                 updated = true;
             }
             installed.setProperty(entry.location(), hash);
+            if (fingerprint != null) {
+                installed.setProperty(fingerprintKey, fingerprint);
+            } else {
+                installed.remove(fingerprintKey);
+            }
         }
         if (updated) {
             framework.adapt(FrameworkWiring.class).refreshBundles(null);
         }
         try (OutputStream out = Files.newOutputStream(stateFile)) {
-            installed.store(out, "SHA-256 of the shipped bundles installed in this data directory");
+            installed.store(out, "SHA-256 (and CRC-32:size in the launcher jar) of the shipped bundles installed here");
         }
     }
 

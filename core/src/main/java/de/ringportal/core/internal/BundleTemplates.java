@@ -3,8 +3,8 @@ package de.ringportal.core.internal;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -32,7 +32,7 @@ public final class BundleTemplates {
      * last to the first, so put the model last and shared values (such as the request's) before it.
      */
     public String render(String name, Object... scopes) {
-        StringWriter out = new StringWriter(4096);
+        TextWriter out = new TextWriter(4096);
         factory.compile(name).execute(out, scopes);
         return out.toString();
     }
@@ -47,6 +47,73 @@ public final class BundleTemplates {
             return new InputStreamReader(url.openStream(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read template " + file, e);
+        }
+    }
+
+    /**
+     * Collects the output in a plain {@link StringBuilder}. {@link java.io.StringWriter} appends to a
+     * {@link StringBuffer}, which takes a lock on each of the many small writes a template makes, for output that
+     * never leaves the rendering thread.
+     */
+    private static final class TextWriter extends Writer {
+
+        private final StringBuilder text;
+
+        TextWriter(int capacity) {
+            this.text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public Writer append(CharSequence chars) {
+            text.append(chars);
+            return this;
+        }
+
+        @Override
+        public Writer append(CharSequence chars, int start, int end) {
+            text.append(chars, start, end);
+            return this;
+        }
+
+        @Override
+        public Writer append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+            // nothing buffered
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 }

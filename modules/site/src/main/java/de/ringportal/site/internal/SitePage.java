@@ -2,6 +2,7 @@ package de.ringportal.site.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A page of the site as stored: its text is plain paragraphs separated by blank lines (an editor will bring
@@ -9,11 +10,35 @@ import java.util.List;
  */
 public record SitePage(String slug, String title, String body) {
 
+    // Compiled once: this runs on every page view, and String.split/replaceAll compile their pattern on each call.
+    private static final Pattern BLANK_LINE = Pattern.compile("\\R\\s*\\R");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
     /** The body's paragraphs, each with its inner line breaks folded into spaces. */
     public List<String> paragraphs() {
-        return Arrays.stream(body.strip().split("\\R\\s*\\R"))
-                .map(paragraph -> paragraph.strip().replaceAll("\\s*\\R\\s*", " "))
+        return Arrays.stream(BLANK_LINE.split(body.strip()))
+                .map(paragraph -> foldLineBreaks(paragraph.strip()))
                 .filter(paragraph -> !paragraph.isEmpty())
                 .toList();
+    }
+
+    /** Most paragraphs are one line: then there is nothing to fold, and the regex need not scan them. */
+    private static String foldLineBreaks(String paragraph) {
+        return hasLineBreak(paragraph) ? LINE_BREAK.matcher(paragraph).replaceAll(" ") : paragraph;
+    }
+
+    /** Whether the text holds a character that {@code \R} matches. */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '\n', '\u000B', '\f', '\r', '\u0085', '\u2028', '\u2029' -> {
+                    return true;
+                }
+                default -> {
+                    // go on
+                }
+            }
+        }
+        return false;
     }
 }

@@ -16,6 +16,20 @@ public class SitePageTest {
         assertEquals(List.of("Erster Absatz, zweite Zeile.", "Zweiter Absatz.", "Dritter."), page.paragraphs());
     }
 
+    /** Any line break inside a paragraph becomes one space, together with the spaces around it. */
+    @Test
+    public void line_breaks_with_spaces_around_become_one_space() {
+        SitePage page = new SitePage("x", "X", "Seit dem 1. 1. 2005 \n  gilt das SGB II.\n\n\nNeu: „Lernen\u2028von den Besten“ –\n seit 2006.");
+        assertEquals(List.of("Seit dem 1. 1. 2005 gilt das SGB II.", "Neu: „Lernen von den Besten“ – seit 2006."),
+                page.paragraphs());
+    }
+
+    /** A paragraph without line breaks stays exactly as written, inner spaces and tabs included. */
+    @Test
+    public void one_line_stays_as_written() {
+        assertEquals(List.of("Ein  Absatz\tmit Tab."), new SitePage("x", "X", " Ein  Absatz\tmit Tab. ").paragraphs());
+    }
+
     /** An empty body has no paragraphs rather than one empty one. */
     @Test
     public void empty_body_has_no_paragraphs() {
