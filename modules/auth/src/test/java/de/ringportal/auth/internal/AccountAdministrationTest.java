@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public class AccountAdministrationTest {
         ResetTokens.Config config = mock(ResetTokens.Config.class);
         when(config.validityHours()).thenReturn(24);
         administration = new AccountAdministration(accounts, sessions, audit,
-                new ResetTokens(dataSource, config, new TestDatabase.TestClock()), logins);
+                new ResetTokens(dataSource, config, new TestClock(Instant.parse("2026-11-24T10:00:00Z"))), logins);
         adminId = accounts.create(profile("admin", EnumSet.of(Role.ADMINISTRATION)), "hash");
     }
 

@@ -28,14 +28,14 @@ import de.ringportal.core.api.Role;
 public class ResetTokensTest {
 
     private DataSource dataSource;
-    private TestDatabase.TestClock clock;
+    private TestClock clock;
     private ResetTokens tokens;
     private int accountId;
 
     @Before
     public void setUp() {
         dataSource = TestDatabase.migrated();
-        clock = new TestDatabase.TestClock();
+        clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
         tokens = new ResetTokens(dataSource, validity(24), clock);
         Accounts accounts = new Accounts(dataSource, null);
         accountId = accounts.create(new Accounts.Profile("erika", "Erika Muster", null, null, true,
