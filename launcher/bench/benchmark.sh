@@ -4,15 +4,20 @@
 #
 #   launcher/bench/benchmark.sh
 #
-# Settings (environment): RUNS=5 starts per data-dir kind, DURATION=15s for the measured wrk run, WARMUP_WINDOWS=6
-# warm-up runs of 10 s each before it (the portal's JIT needs about a minute of load on 2 cores), PORT=18080 and
-# BARE_PORT=18081, JAVA_OPTS="" (the same flags go to both JVMs; empty means JVM defaults), KEEP=1 keeps the
-# temporary folder with the logs. Prints a Markdown table and writes it to launcher/bench/results.md.
+# Settings (environment):
+#   RUNS=5             starts per data-dir kind (fresh, existing)
+#   DURATION=15s       the measured wrk run
+#   WARMUP_WINDOWS=6   warm-up runs of 10 s before it (the portal's JIT needs about a minute of load on 2 cores)
+#   PORT=18080, BARE_PORT=18081
+#   JAR=launcher/target/ringportal.jar   the jar to measure (built with mvn -B -q install -DskipTests if missing)
+#   JAVA_OPTS=""       flags for both JVMs, the portal's and the bare handler's; empty means JVM defaults
+#   KEEP=1             keep the temporary folder with the logs
+# Prints a Markdown table and writes it to launcher/bench/results.md. Takes about 5 minutes.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-JAR=$ROOT/launcher/target/ringportal.jar
+JAR=${JAR:-$ROOT/launcher/target/ringportal.jar}
 RUNS=${RUNS:-5}
 DURATION=${DURATION:-15s}
 WARMUP_WINDOWS=${WARMUP_WINDOWS:-6}
@@ -26,6 +31,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 now_ms() { date +%s%3N; }
+port_free() { ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/"; }
 # A fixed busy loop: its time shows how much CPU this machine had to give (other load on the host slows it).
 cpu_check_ms() {
     local t0
@@ -50,7 +56,7 @@ if [ ! -f "$JAR" ]; then
     (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests)
 fi
 for port in "$PORT" "$BARE_PORT"; do
-    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is already in use"; fi
+    port_free "$port" || die "port $port is already in use (set PORT=... or BARE_PORT=...)"
 done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ringportal-bench.XXXXXX")
@@ -69,9 +75,19 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "fetching the Jetty jars for the bare handler"
-mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/jetty" >/dev/null
+mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/jetty" \
+    >"$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; die "could not fetch the Jetty jars"; }
 
 # --- process helpers ----------------------------------------------------------------------------------------
+# Whether process $1 holds the listening socket of TCP port $2: other work on the same host may bind our ports.
+owns_port() {
+    local inode
+    inode=$(awk -v port=":$(printf '%04X' "$2")" '$4 == "0A" && substr($2, length($2) - 4) == port { print $10; exit }' \
+        /proc/net/tcp /proc/net/tcp6 2>/dev/null)
+    # grep -c reads all of its input: grep -q would stop early and, under pipefail, fail the pipeline with SIGPIPE
+    [ -n "$inode" ] && [ "$(ls -l "/proc/$1/fd" 2>/dev/null | grep -c "socket:\[$inode\]")" -gt 0 ]
+}
+
 # Waits until $1 answers 200, as long as process $2 lives; prints the milliseconds since $3.
 await_200() {
     local url=$1 pid=$2 since=$3 code
@@ -79,8 +95,11 @@ await_200() {
         kill -0 "$pid" 2>/dev/null || return 1
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
         if [ "$code" = 200 ]; then
-            echo $(($(now_ms) - since))
-            return 0
+            local took=$(($(now_ms) - since))
+            local port=${url#http://127.0.0.1:}
+            owns_port "$pid" "${port%%/*}" && { echo "$took"; return 0; }
+            log "ERROR: $url answered, but process $pid does not hold that port: another process took it"
+            return 1
         fi
         [ $(($(now_ms) - since)) -lt $START_TIMEOUT_MS ] || return 1
         sleep 0.02
@@ -121,6 +140,7 @@ rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # Starts the portal on data dir $1, logging to $2; sets PORTAL_PID and START_MS.
 start_portal() {
     local t0
+    port_free "$PORT" || die "port $PORT is in use by another process (set PORT=...)"
     t0=$(now_ms)
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
     java $JAVA_OPTS -jar "$JAR" --port "$PORT" --data-dir "$1" --deploy-dir "$WORK/deploy" >"$2" 2>&1 &
