@@ -2,6 +2,7 @@ package de.ringportal.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -21,10 +22,22 @@ public final class CsrfTokens {
     static final String COOKIE = "rp_csrf";
     static final String HEADER = "X-CSRF-Token";
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One DRBG per thread: every first visit mints a token, and the platform's default (NativePRNG) serialises all
+     * threads on one lock around /dev/urandom.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(CsrfTokens::newGenerator);
     private static final String ISSUED = CsrfTokens.class.getName() + ".issued";
 
     private CsrfTokens() {
+    }
+
+    private static SecureRandom newGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** The request's token, issuing one (and its cookie) when the browser has none yet. */
@@ -36,7 +49,7 @@ public final class CsrfTokens {
         String token = fromCookie(request);
         if (token == null) {
             byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
+            RANDOM.get().nextBytes(bytes);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Cookie cookie = new Cookie(COOKIE, token);
             cookie.setPath("/");
