@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Login benchmark of the runnable jar: CPU time of one Argon2id hash (m=19456, t=2, p=1) with the portal's own code,
+# Login benchmark of the runnable jar: CPU time of one Argon2id hash (m=19456, t=3, p=1) with the portal's own code,
 # login throughput and latency over HTTP, and the start page's throughput and p99 anonymous vs logged in.
 #
 #   launcher/bench/auth-benchmark.sh

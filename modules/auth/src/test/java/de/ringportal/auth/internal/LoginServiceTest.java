@@ -222,7 +222,7 @@ public class LoginServiceTest {
 
         ArgumentCaptor<String> stored = ArgumentCaptor.forClass(String.class);
         verify(accounts).setPasswordHash(eq(1), stored.capture());
-        assertTrue(stored.getValue(), stored.getValue().startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assertTrue(stored.getValue(), stored.getValue().startsWith("$argon2id$v=19$m=19456,t=3,p=1$"));
         assertTrue(passwords.matches(PASSWORD, stored.getValue()));
     }
 

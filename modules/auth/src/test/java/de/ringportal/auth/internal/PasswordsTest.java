@@ -34,7 +34,7 @@ public class PasswordsTest {
     /** The stored hash names Argon2id with the OWASP parameters, so it can be checked and raised later. */
     @Test
     public void hash_is_argon2id_in_phc_format_with_owasp_parameters() {
-        assertThat(hash, startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assertThat(hash, startsWith("$argon2id$v=19$m=19456,t=3,p=1$"));
         assertEquals(6, hash.split("\\$").length);
     }
 
@@ -58,7 +58,7 @@ public class PasswordsTest {
     /** A broken stored hash never lets anybody in and is due for replacement. */
     @Test
     public void malformed_hash_never_matches() {
-        for (String broken : List.of("", "klartext", "$argon2id$v=19$m=19456,t=2,p=1$", "$2a$10$abcdefghijklmnop")) {
+        for (String broken : List.of("", "klartext", "$argon2id$v=19$m=19456,t=3,p=1$", "$2a$10$abcdefghijklmnop")) {
             assertFalse(broken, passwords.matches(PASSWORD, broken));
             assertTrue(broken, passwords.needsRehash(broken));
         }
