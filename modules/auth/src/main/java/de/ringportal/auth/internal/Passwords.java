@@ -29,7 +29,7 @@ public final class Passwords {
 
     /**
      * Argon2id with 19 MiB memory and 1 lane as in the OWASP Password Storage Cheat Sheet, and 3 iterations instead
-     * of its minimum of 2: about 60 ms of CPU per check on this project's 2-core machines (2 iterations: 39 ms).
+     * of its minimum of 2: about 56 ms of CPU per check on this project's 2-core machines (2 iterations: 39 ms).
      */
     static final int MEMORY_KIB = 19_456;
     static final int ITERATIONS = 3;
