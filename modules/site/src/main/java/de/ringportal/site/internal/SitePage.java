@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 public record SitePage(String slug, String title, String body) {
 
     // Compiled once: this runs on every page view, and String.split/replaceAll compile their pattern on each call.
-    private static final Pattern BLANK_LINE = Pattern.compile("\\R\\s*\\R");
+    // A blank line is two line breaks with only spaces between; each break is atomic, so a single CRLF is one
+    // break and never the two a paragraph boundary needs.
+    private static final String BREAK = "(?>\\r\\n|[\\n\\u000B\\f\\r\\u0085\\u2028\\u2029])";
+    private static final Pattern BLANK_LINE = Pattern.compile(BREAK + "\\h*" + BREAK);
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     /** The body's paragraphs, each with its inner line breaks folded into spaces. */

@@ -30,6 +30,13 @@ public class SitePageTest {
         assertEquals(List.of("Ein  Absatz\tmit Tab."), new SitePage("x", "X", " Ein  Absatz\tmit Tab. ").paragraphs());
     }
 
+    /** Text typed in a browser arrives with CRLF line ends: one CRLF is a line break, two are a new paragraph. */
+    @Test
+    public void crlf_line_ends_break_lines_not_paragraphs() {
+        SitePage page = new SitePage("x", "X", "Erste Zeile\r\nzweite Zeile.\r\n\r\nNeuer Absatz.");
+        assertEquals(List.of("Erste Zeile zweite Zeile.", "Neuer Absatz."), page.paragraphs());
+    }
+
     /** An empty body has no paragraphs rather than one empty one. */
     @Test
     public void empty_body_has_no_paragraphs() {
