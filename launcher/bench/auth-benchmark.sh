@@ -28,21 +28,12 @@ PASSWORD="Bench-Kennwort-$(od -An -N6 -tu8 /dev/urandom | tr -d ' ')"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-log() { printf '[auth-bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-now_ms() { date +%s%3N; }
+LOG_TAG=auth-bench
+# shellcheck source=common.sh
+. "$HERE/common.sh"
 
 # --- requirements -------------------------------------------------------------------------------------------
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v curl >/dev/null || missing+=(curl)
-command -v unzip >/dev/null || missing+=(unzip)
-if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} with apt-get"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+require_commands wrk curl unzip
 command -v java >/dev/null || die "java (17 or newer) is not on the PATH"
 if [ ! -f "$JAR" ]; then
     log "$JAR is missing; building it: mvn -B -q install -DskipTests"
@@ -50,34 +41,9 @@ if [ ! -f "$JAR" ]; then
 fi
 if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use"; fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ringportal-auth-bench.XXXXXX")
-PIDS=()
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        kill -TERM "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
-    if [ "${KEEP:-0}" = 1 ]; then log "logs kept in $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+make_workdir ringportal-auth-bench
 
-# wrk helpers (as in benchmark.sh): requests per second, a latency percentile in ms, failed responses
-wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }
 wrk_rps1() { awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$1"; }
-wrk_ms() {
-    awk -v p="$2%" '$1 == p {
-        v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-        f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1
-        printf "%.2f", v * f }' "$1"
-}
-wrk_errors() {
-    awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"
-}
-verdict() { if awk "BEGIN { exit !($1) }"; then echo "✔"; else echo "✘"; fi; }
 
 # --- (a) Argon2id: CPU per hash with the shipped accounts bundle ----------------------------------------------
 # The bundle embeds password4j privately; on a class path with slf4j-api its Passwords class runs as in the portal.

@@ -27,10 +27,9 @@ JAVA_OPTS=${JAVA_OPTS:-}
 WRK_ARGS=(-t2 -c32 "-d$DURATION" --latency)
 START_TIMEOUT_MS=60000
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-now_ms() { date +%s%3N; }
+LOG_TAG=bench
+# shellcheck source=common.sh
+. "$HERE/common.sh"
 port_free() { ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/"; }
 # A fixed busy loop: its time shows how much CPU this machine had to give (other load on the host slows it).
 cpu_check_ms() {
@@ -41,14 +40,7 @@ cpu_check_ms() {
 }
 
 # --- requirements -------------------------------------------------------------------------------------------
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v curl >/dev/null || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} with apt-get"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+require_commands wrk curl
 command -v java >/dev/null || die "java (17 or newer) is not on the PATH"
 command -v mvn >/dev/null || die "mvn is needed to fetch the Jetty jars for the bare handler"
 if [ ! -f "$JAR" ]; then
@@ -59,20 +51,7 @@ for port in "$PORT" "$BARE_PORT"; do
     port_free "$port" || die "port $port is already in use (set PORT=... or BARE_PORT=...)"
 done
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ringportal-bench.XXXXXX")
-PIDS=()
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        kill -TERM "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
-    if [ "${KEEP:-0}" = 1 ]; then log "logs kept in $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+make_workdir ringportal-bench
 
 log "fetching the Jetty jars for the bare handler"
 mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/jetty" \
@@ -162,17 +141,6 @@ stats() {
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END {
     printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# wrk helpers: requests per second, and a latency percentile in ms
-wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }
-wrk_ms() {
-    awk -v p="$2%" '$1 == p {
-        v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-        f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1
-        printf "%.2f", v * f }' "$1"
-}
-wrk_errors() {
-    awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"
-}
 
 cpu_before=$(cpu_check_ms)
 
@@ -245,7 +213,6 @@ cpu_after=$(cpu_check_ms)
 # --- report -------------------------------------------------------------------------------------------------
 portal_rps=$(wrk_rps "$WORK/portal.wrk.txt")
 bare_rps=$(wrk_rps "$WORK/bare.wrk.txt")
-verdict() { if awk "BEGIN { exit !($1) }"; then echo "✔"; else echo "✘"; fi; }
 fresh_median=$(median "${fresh_ms[@]}")
 existing_median=$(median "${existing_ms[@]}")
 ratio=$(awk -v a="$portal_rps" -v b="$bare_rps" 'BEGIN { printf "%.2f", a / b }')
