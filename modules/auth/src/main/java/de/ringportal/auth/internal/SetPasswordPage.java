@@ -73,27 +73,32 @@ public class SetPasswordPage extends HttpServlet {
         super.service(request, response);
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = request.getParameter(TOKEN);
+    /** The account a valid token belongs to; otherwise the page for the token's state is shown and empty returned. */
+    private Optional<Account> accountOf(HttpServletRequest request, HttpServletResponse response, String token)
+            throws IOException {
         ResetTokens.Check check = tokens.check(token);
         Optional<Account> account = check.state() == ResetTokens.State.VALID ? accounts.byId(check.accountId())
                 : Optional.empty();
         if (account.isEmpty()) {
             showInvalid(request, response, check.state());
-            return;
         }
-        showForm(request, response, token, account.get(), new PasswordForm("", "", ""));
+        return account;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = request.getParameter(TOKEN);
+        Optional<Account> account = accountOf(request, response, token);
+        if (account.isPresent()) {
+            showForm(request, response, token, account.get(), new PasswordForm("", "", ""));
+        }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter(TOKEN);
-        ResetTokens.Check check = tokens.check(token);
-        Optional<Account> found = check.state() == ResetTokens.State.VALID ? accounts.byId(check.accountId())
-                : Optional.empty();
+        Optional<Account> found = accountOf(request, response, token);
         if (found.isEmpty()) {
-            showInvalid(request, response, check.state());
             return;
         }
         Account account = found.get();
