@@ -31,14 +31,14 @@ public final class MapDrawing {
     }
 
     /** The Kreis of the map that holds a unit's area: itself, or the last successor, or null if none is drawn. */
-    static String drawnAs(String ags, Map<String, Entry> registry, Set<String> drawn) {
+    static String drawnAs(String ags, Map<String, Entry> registry, java.util.function.Predicate<String> drawn) {
         String current = ags;
         Set<String> seen = new HashSet<>();
-        while (current != null && !drawn.contains(current) && seen.add(current)) {
+        while (current != null && !drawn.test(current) && seen.add(current)) {
             Entry entry = registry.get(current);
             current = entry == null ? null : entry.successorAgs();
         }
-        return current != null && drawn.contains(current) ? current : null;
+        return current != null && drawn.test(current) ? current : null;
     }
 
     /** The overview: every admitted unit filled by the year of its admission. */
@@ -74,7 +74,7 @@ public final class MapDrawing {
         map.kreise().forEach(k -> drawn.add(k.ags()));
         Map<String, List<Entry>> units = new LinkedHashMap<>();
         for (String ags : wanted) {
-            String kreis = drawnAs(ags, registry, drawn);
+            String kreis = drawnAs(ags, registry, drawn::contains);
             if (kreis == null) {
                 continue;
             }

@@ -59,6 +59,10 @@ public final class Population {
         return new Population(figures);
     }
 
+    public boolean has(String ags) {
+        return byAgs.containsKey(ags);
+    }
+
     public Optional<Figures> of(String ags) {
         return Optional.ofNullable(byAgs.get(ags));
     }
