@@ -123,6 +123,15 @@ public final class AdmissionHistory {
         return entries.stream().filter(e -> Boolean.TRUE.equals(e.komtrzv2012())).count();
     }
 
+    /**
+     * Successor Kreise that stand for an admitted predecessor the registry does not name: formed after their year of
+     * admission, with no unit recorded as merged into them.
+     */
+    public List<Entry> unrecordedPredecessors() {
+        return entries.stream().filter(e -> e.since() != null && e.admittedOn() != null
+                && e.admittedOn().isBefore(e.since()) && !hasRecordedPredecessor.contains(e.ags())).toList();
+    }
+
     /** Units whose year of admission is unknown. */
     public long unknownAdmission() {
         return entries.stream().filter(e -> e.admittedYear() == null).count();

@@ -178,7 +178,7 @@ public class MunicipalityPages extends HttpServlet {
 
     /** The computed story "69 → 67 → 108" with its table by date. */
     public record Story(String headline, List<StepRow> steps, String unrecordedNote, long listed2012,
-            long unknownAdmission) {
+            Long unknownAdmission) {
 
         static Story of(AdmissionHistory history, LocalDate today) {
             List<AdmissionHistory.Step> steps = history.steps();
@@ -202,14 +202,16 @@ public class MunicipalityPages extends HttpServlet {
                 }
             }
             List<StepRow> rows = steps.stream().map(StepRow::of).toList();
-            int maxUnrecorded = steps.stream().mapToInt(s -> s.count().unrecorded()).max().orElse(0);
-            String note = maxUnrecorded == 0 ? null : "In dieser Zahl " + (maxUnrecorded == 1 ? "ist 1 Zulassung"
-                    : "sind " + maxUnrecorded + " Zulassungen") + " enthalten, die im Verzeichnis noch nicht mit Namen "
-                    + "erfasst " + (maxUnrecorded == 1 ? "ist" : "sind") + ": ein Nachfolgekreis gilt als seit "
-                    + "seinem Zulassungsjahr zugelassen, aber sein zugelassener Vorgänger ist nicht eingetragen "
-                    + "(beim Landkreis Meißen nennen die Quellen nicht, ob es Meißen oder Riesa-Großenhain war).";
+            List<Entry> standIns = history.unrecordedPredecessors();
+            String note = standIns.isEmpty() ? null : "Nicht namentlich erfasst: " + (standIns.size() == 1
+                    ? "eine Zulassung, für die ein Nachfolgekreis steht" : standIns.size() + " Zulassungen, für die je "
+                            + "ein Nachfolgekreis steht") + ". Er gilt als seit seinem Zulassungsjahr zugelassen, sein "
+                    + "zugelassener Vorgänger ist im Verzeichnis aber nicht eingetragen: " + standIns.stream()
+                            .map(e -> e.name() + (e.areaNote() == null ? "" : " (" + e.areaNote() + ")"))
+                            .collect(Collectors.joining("; ")) + ". Bis zur Bildung des Nachfolgers ist diese Zulassung "
+                    + "in der Anzahl enthalten und so gekennzeichnet.";
             return new Story(String.join(" → ", headline), rows, note, history.listedIn2012(),
-                    history.unknownAdmission());
+                    history.unknownAdmission() == 0 ? null : history.unknownAdmission());
         }
     }
 

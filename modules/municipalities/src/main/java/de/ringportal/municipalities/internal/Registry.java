@@ -53,6 +53,12 @@ public class Registry implements Municipalities {
 
     /** A change an editor made, for the detail page's history. */
     public record Change(Instant at, String kind, String detail, String actor) {
+
+        /** Berlin time, as the pages show it. */
+        public String when() {
+            return java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
+                    .format(at.atZone(java.time.ZoneId.of("Europe/Berlin")));
+        }
     }
 
     private final DataSource dataSource;

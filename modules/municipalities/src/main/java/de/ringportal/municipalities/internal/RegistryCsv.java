@@ -188,18 +188,32 @@ public final class RegistryCsv {
     }
 
     private static Entry row(CSVRecord record, Map<String, Integer> column, int line, List<Problem> problems) {
-        int before = problems.size();
         if (record.size() != COLUMNS.size()) {
             problems.add(new Problem(line, record.size() + " statt " + COLUMNS.size() + " Spalten."));
             return null;
         }
-        Map<String, String> cell = new HashMap<>();
+        Map<String, String> raw = new HashMap<>();
         for (String name : COLUMNS) {
-            String value = record.get(column.get(name)).strip();
+            raw.put(name, record.get(column.get(name)));
+        }
+        return entry(raw, line, problems);
+    }
+
+    /**
+     * Validates one unit's cells (as an import line or an edit form sends them) and returns it, or null after adding
+     * every problem found to {@code problems}.
+     */
+    static Entry entry(Map<String, String> raw, int line, List<Problem> problems) {
+        int before = problems.size();
+        Map<String, String> cell = new HashMap<>();
+        Set<String> refused = new java.util.HashSet<>();
+        for (String name : COLUMNS) {
+            String value = raw.get(name) == null ? "" : raw.get(name).strip();
             if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
                 problems.add(new Problem(line, "Spalte " + name + " beginnt mit „" + visible(value.charAt(0))
                         + "“ und würde in einer Tabellenkalkulation als Formel ausgeführt; solche Zellen werden nicht "
                         + "übernommen."));
+                refused.add(name);
                 continue;
             }
             if (value.startsWith("'") && value.length() > 1 && FORMULA_STARTS.indexOf(value.charAt(1)) >= 0) {
@@ -208,11 +222,13 @@ public final class RegistryCsv {
             }
             if (value.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
                 problems.add(new Problem(line, "Spalte " + name + " enthält Steuerzeichen."));
+                refused.add(name);
                 continue;
             }
             Integer max = MAX_LENGTH.get(name);
             if (max != null && value.length() > max) {
                 problems.add(new Problem(line, "Spalte " + name + " ist länger als " + max + " Zeichen."));
+                refused.add(name);
                 continue;
             }
             cell.put(name, value.isEmpty() ? null : value);
@@ -221,7 +237,7 @@ public final class RegistryCsv {
         if (ags == null || !AGS.matcher(ags).matches()) {
             problems.add(new Problem(line, "Der Kreisschlüssel (ags) muss aus fünf Ziffern bestehen."));
         }
-        if (cell.get("name") == null && !problems.stream().skip(before).anyMatch(p -> p.message().contains(" name "))) {
+        if (cell.get("name") == null && !refused.contains("name")) {
             problems.add(new Problem(line, "Der Name fehlt."));
         }
         String type = cell.get("type");
