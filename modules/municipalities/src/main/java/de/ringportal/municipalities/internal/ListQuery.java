@@ -56,14 +56,17 @@ public record ListQuery(String state, String type, String year, String ring, Str
                 && (ring == null || ringsOf.apply(e.ags()).contains(ring));
     }
 
-    /** The order of the list; unknown values (year, population) come last either way. */
-    public Comparator<Entry> order(Function<String, Integer> population) {
+    /**
+     * The order of the list; unknown values (year, population) come last either way. {@code rank} is each unit's
+     * position in the registry's German alphabetical order, so that no request has to collate names again.
+     */
+    public Comparator<Entry> order(Function<String, Integer> population, Function<String, Integer> rank) {
         Collator german = Collator.getInstance(Locale.GERMAN);
-        Comparator<Entry> byName = Comparator.comparing(Entry::name, german);
+        Comparator<Entry> byName = Comparator.comparing(e -> rank.apply(e.ags()));
         Comparator<Entry> primary = switch (sort) {
             case "ags" -> Comparator.comparing(Entry::ags);
-            case "land" -> Comparator.comparing(Entry::state, german);
-            case "art" -> Comparator.comparing(Entry::type, german);
+            case "land" -> Comparator.comparing(Entry::state, german::compare);
+            case "art" -> Comparator.comparing(Entry::type);
             case "jahr" -> nullsLast(Entry::admittedYear);
             case "einwohner" -> nullsLast(e -> population.apply(e.ags()));
             default -> byName;

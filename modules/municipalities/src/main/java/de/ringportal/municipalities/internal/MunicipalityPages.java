@@ -49,6 +49,7 @@ public class MunicipalityPages extends HttpServlet {
     private final transient Views views;
     private final transient Population population = Population.bundled();
     private final transient RingIndex ringIndex = new RingIndex();
+    private transient volatile CachedStory story;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -117,7 +118,8 @@ public class MunicipalityPages extends HttpServlet {
 
         List<Entry> matching = snapshot.all().stream()
                 .filter(query.filter(ags -> ringsOf.getOrDefault(ags, Set.of())))
-                .sorted(query.order(ags -> population.of(ags).map(Population.Figures::population).orElse(null)))
+                .sorted(query.order(ags -> population.of(ags).map(Population.Figures::population).orElse(null),
+                        snapshot.rank()::get))
                 .toList();
         Pager pager = Pager.of(request.getParameter("seite"), matching.size(), PAGE_SIZE, query.link(Map.of()));
         List<Row> rows = new ArrayList<>();
@@ -141,8 +143,22 @@ public class MunicipalityPages extends HttpServlet {
                 List.of(new Option("aktiv", "bestehend", "aktiv".equals(query.status())),
                         new Option("aufgeloest", "aufgelöst (fusioniert)", "aufgeloest".equals(query.status()))),
                 ringSource != null, ringYear, countLine, columns(query), rows, pager,
-                Story.of(new AdmissionHistory(snapshot.all()), LocalDate.now()), Population.SOURCE);
+                story(snapshot), Population.SOURCE);
         views.render(request, response, "Kommunen", "list", model);
+    }
+
+    /** The story of the count, computed once per registry version and day. */
+    private Story story(Registry.Snapshot snapshot) {
+        LocalDate today = LocalDate.now();
+        CachedStory cached = story;
+        if (cached == null || cached.version() != snapshot.version() || !cached.day().equals(today)) {
+            cached = new CachedStory(snapshot.version(), today, Story.of(new AdmissionHistory(snapshot.all()), today));
+            story = cached;
+        }
+        return cached.story();
+    }
+
+    private record CachedStory(long version, LocalDate day, Story story) {
     }
 
     private static List<Option> options(List<String> values, String selected, String unused) {
@@ -251,7 +267,7 @@ public class MunicipalityPages extends HttpServlet {
                 .count();
         long later = snapshot.all().stream().filter(e -> e.admittedYear() != null && e.admittedYear() >= 2012).count();
         views.render(request, response, "Karte der Optionskommunen", "map", new MapModel(map.overview(), original,
-                later, Story.of(new AdmissionHistory(snapshot.all()), LocalDate.now()).headline(), "/kommunen"));
+                later, story(snapshot).headline(), "/kommunen"));
     }
 
     // ---------------------------------------------------------------------------------------------- one unit

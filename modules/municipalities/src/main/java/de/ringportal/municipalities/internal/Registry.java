@@ -48,7 +48,7 @@ public class Registry implements Municipalities {
             + "successor_ags, komtrzv_2012, area_note, former_names, evidence, source";
 
     /** Everything at one moment; {@code version} grows with every write, so caches can tell they are stale. */
-    public record Snapshot(long version, List<Entry> all, Map<String, Entry> byAgs) {
+    public record Snapshot(long version, List<Entry> all, Map<String, Entry> byAgs, Map<String, Integer> rank) {
     }
 
     /** A change an editor made, for the detail page's history. */
@@ -311,7 +311,11 @@ public class Registry implements Municipalities {
         Collator german = Collator.getInstance(Locale.GERMAN);
         entries.sort(Comparator.comparing(Entry::name, german).thenComparing(Entry::ags));
         Map<String, Entry> byAgs = new LinkedHashMap<>();
-        entries.forEach(e -> byAgs.put(e.ags(), e));
-        return new Snapshot(version, List.copyOf(entries), Map.copyOf(byAgs));
+        Map<String, Integer> rank = new LinkedHashMap<>();
+        entries.forEach(e -> {
+            byAgs.put(e.ags(), e);
+            rank.put(e.ags(), rank.size());
+        });
+        return new Snapshot(version, List.copyOf(entries), Map.copyOf(byAgs), Map.copyOf(rank));
     }
 }

@@ -54,8 +54,10 @@ public class ListQueryTest {
     @Test
     public void order_by_population_descending_keeps_unknown_last() {
         Population population = Population.bundled();
+        Map<String, Integer> rank = new java.util.HashMap<>();
+        seed.forEach(e -> rank.put(e.ags(), rank.size()));
         List<Entry> sorted = seed.stream().sorted(query(Map.of("sortierung", "einwohner", "richtung", "ab"))
-                .order(a -> population.of(a).map(Population.Figures::population).orElse(null))).toList();
+                .order(a -> population.of(a).map(Population.Figures::population).orElse(null), rank::get)).toList();
         int largest = seed.stream().mapToInt(e -> population.of(e.ags()).map(Population.Figures::population).orElse(0))
                 .max().orElseThrow();
         assertEquals(largest, population.of(sorted.get(0).ags()).orElseThrow().population());
