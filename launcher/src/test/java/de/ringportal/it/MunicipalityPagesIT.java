@@ -142,7 +142,7 @@ public class MunicipalityPagesIT extends AuthTestSupport {
         Response ring4 = get("/kommunen?ring=4");
         assertThat(ring4.body(), containsString("2 von 119 Einträgen passen zu den Filtern."));
         Response coesfeld = get("/kommunen/05558");
-        assertThat(coesfeld.body(), containsString("<tr><th scope=\"row\">2010</th><td>Vergleichsring 4</td></tr>"));
+        assertThat(coesfeld.body(), containsString("<tr><th scope=\"row\">2010</th><td><a href=\"/ringe/4\">Vergleichsring 4</a> </td></tr>"));
 
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();

@@ -277,7 +277,11 @@ public class MunicipalityPages extends HttpServlet {
     }
 
     /** A year's ring membership. */
-    public record RingYear(int year, String rings) {
+    public record RingYear(int year, List<RingLink> rings) {
+    }
+
+    /** A ring, linked to the rings module's page of it. */
+    public record RingLink(String href, String label) {
     }
 
     /** An event of the unit's history. */
@@ -344,8 +348,9 @@ public class MunicipalityPages extends HttpServlet {
             for (int year = FIRST_RING_YEAR; year <= last; year++) {
                 Set<String> of = ringSource.ringsOf(e.ags(), year);
                 if (of != null && !of.isEmpty()) {
-                    ringYears.add(new RingYear(year, new TreeSet<>(of).stream().map(Texts::ring)
-                            .collect(Collectors.joining(", "))));
+                    ringYears.add(new RingYear(year, new TreeSet<>(of).stream().map(id -> new RingLink("/ringe/"
+                            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), Texts.ring(id)))
+                            .toList()));
                 }
             }
         }
