@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.locationtech.jts.coverage.CoverageSimplifier;
+import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -41,12 +42,22 @@ public final class KreisMap {
     public record Kreis(String ags, String name, String kind, String path) {
     }
 
+    /** The outline of a Land (the union of its Kreise), drawn thicker on top. */
+    public record Land(String key, String path) {
+    }
+
     private final List<Kreis> kreise;
+    private final List<Land> laender;
     private final int height;
 
-    private KreisMap(List<Kreis> kreise, int height) {
+    private KreisMap(List<Kreis> kreise, List<Land> laender, int height) {
         this.kreise = List.copyOf(kreise);
+        this.laender = List.copyOf(laender);
         this.height = height;
+    }
+
+    public List<Land> laender() {
+        return laender;
     }
 
     public List<Kreis> kreise() {
@@ -134,7 +145,16 @@ public final class KreisMap {
             kreise.add(new Kreis(p.path("ARS").asText(), p.path("GEN").asText(), p.path("BEZ").asText(),
                     path(simplified[i])));
         }
-        return new KreisMap(kreise, (int) Math.ceil((maxY - minY) * scale));
+        // the Länder as unions of their simplified Kreise (the first two digits of the key), so that their outlines
+        // lie exactly on the Kreis boundaries
+        java.util.Map<String, List<Geometry>> byLand = new java.util.TreeMap<>();
+        for (int i = 0; i < simplified.length; i++) {
+            byLand.computeIfAbsent(kreise.get(i).ags().substring(0, 2), k -> new ArrayList<>()).add(simplified[i]);
+        }
+        List<Land> laender = new ArrayList<>();
+        byLand.forEach((key, parts) -> laender.add(new Land(key,
+                path(CoverageUnion.union(parts.toArray(Geometry[]::new))))));
+        return new KreisMap(kreise, laender, (int) Math.ceil((maxY - minY) * scale));
     }
 
     /** SVG path data: one subpath per ring, relative integer moves, consecutive repeats dropped. */
@@ -142,7 +162,9 @@ public final class KreisMap {
         StringBuilder d = new StringBuilder();
         int[] pen = { 0, 0 };
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
-            Polygon polygon = (Polygon) geometry.getGeometryN(i);
+            if (!(geometry.getGeometryN(i) instanceof Polygon polygon)) {
+                continue;
+            }
             ring(polygon.getExteriorRing().getCoordinates(), d, pen);
             for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
                 ring(polygon.getInteriorRingN(h).getCoordinates(), d, pen);

@@ -147,6 +147,11 @@ public final class MapDrawing {
             }
             svg.append("</g>");
         });
+        svg.append("</g><g fill=\"none\" stroke=\"#3b4350\" stroke-width=\"1.6\" stroke-linejoin=\"round\" "
+                + "pointer-events=\"none\" aria-hidden=\"true\">");
+        for (KreisMap.Land land : map.laender()) {
+            svg.append("<path d=\"").append(land.path()).append("\"/>");
+        }
         return svg.append("</g></svg>").toString();
     }
 

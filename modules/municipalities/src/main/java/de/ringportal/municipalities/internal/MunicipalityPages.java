@@ -273,7 +273,11 @@ public class MunicipalityPages extends HttpServlet {
     // ---------------------------------------------------------------------------------------------- one unit
 
     /** A fact of the detail page. */
-    public record Fact(String label, String value, String link) {
+    public record Fact(String label, String value, String link, String linkText) {
+
+        Fact(String label, String value) {
+            this(label, value, null, null);
+        }
     }
 
     /** A year's ring membership. */
@@ -306,20 +310,21 @@ public class MunicipalityPages extends HttpServlet {
     private void detail(HttpServletRequest request, HttpServletResponse response, Entry e) throws IOException {
         Registry.Snapshot snapshot = registry.snapshot();
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Kreisschlüssel (AGS)", e.ags(), null));
-        facts.add(new Fact("Art", e.type(), null));
-        facts.add(new Fact("Land", e.state(), null));
+        facts.add(new Fact("Kreisschlüssel (AGS)", e.ags()));
+        facts.add(new Fact("Art", e.type()));
+        facts.add(new Fact("Land", e.state()));
         facts.add(new Fact("Zugelassener kommunaler Träger seit", e.admittedYear() == null ? Texts.UNKNOWN
-                : "1.1." + e.admittedYear(), null));
+                : "1.1." + e.admittedYear()));
         facts.add(new Fact("In der Anlage der Kommunalträger-Zulassungsverordnung (Stand 1.1.2012)",
-                Texts.listed(e.komtrzv2012()), null));
+                Texts.listed(e.komtrzv2012())));
         facts.add(new Fact("Besteht", e.since() == null ? "bereits am 1.1.2005 (oder früher)"
-                : "seit " + Texts.day(e.since()), null));
+                : "seit " + Texts.day(e.since())));
         if (e.merged()) {
             Entry successor = e.successorAgs() == null ? null : snapshot.byAgs().get(e.successorAgs());
             facts.add(new Fact("Aufgelöst", "mit Ablauf des " + Texts.day(e.until()) + (e.successorAgs() == null ? ""
                     : successor == null ? ", aufgegangen im Kreis " + e.successorAgs() + " (nicht im Verzeichnis)"
-                            : ", aufgegangen in:"), successor == null ? null : "/kommunen/" + successor.ags()));
+                            : ", aufgegangen in:"), successor == null ? null : "/kommunen/" + successor.ags(),
+                    successor == null ? null : successor.name()));
         }
 
         List<Event> history = new ArrayList<>();
