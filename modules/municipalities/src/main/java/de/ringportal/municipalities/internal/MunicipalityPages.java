@@ -136,9 +136,9 @@ public class MunicipalityPages extends HttpServlet {
                 + " durch Gebietsreformen aufgelöste Kreise.";
 
         ListModel model = new ListModel(
-                options(RegistryCsv.STATES, query.state(), null),
-                options(List.of("Landkreis", "Kreisfreie Stadt"), query.type(), null),
-                options(List.copyOf(years), query.year(), null),
+                options(RegistryCsv.STATES, query.state()),
+                options(List.of("Landkreis", "Kreisfreie Stadt"), query.type()),
+                options(List.copyOf(years), query.year()),
                 ringIds.stream().map(id -> new Option(id, Texts.ring(id), id.equals(query.ring()))).toList(),
                 List.of(new Option("aktiv", "bestehend", "aktiv".equals(query.status())),
                         new Option("aufgeloest", "aufgelöst (fusioniert)", "aufgeloest".equals(query.status()))),
@@ -161,7 +161,7 @@ public class MunicipalityPages extends HttpServlet {
     private record CachedStory(long version, LocalDate day, Story story) {
     }
 
-    private static List<Option> options(List<String> values, String selected, String unused) {
+    private static List<Option> options(List<String> values, String selected) {
         return values.stream().map(v -> new Option(v, v, v.equals(selected))).toList();
     }
 
