@@ -35,8 +35,13 @@ public final class KreisMap {
     public static final int WIDTH = 1000;
     /** Germany's middle latitude, whose cosine scales the longitudes. */
     static final double MIDDLE_LATITUDE = 51.2;
-    /** Simplification tolerance in SVG user units (a tenth of a percent of the width). */
+    /** Simplification tolerance in SVG user units for the large map (about a tenth of a percent of the width). */
     static final double TOLERANCE = 1.2;
+    /**
+     * Tolerance of the small maps (a unit's location, a ring's members), shown at a third of the large map's width or
+     * less: a third of the bytes (about 60 KB instead of 170 KB), the same look at that size.
+     */
+    static final double SMALL_TOLERANCE = 4.0;
 
     /** One Kreis: its key (ARS), name (GEN), kind (BEZ) and the SVG path data of its outline. */
     public record Kreis(String ags, String name, String kind, String path) {
@@ -72,12 +77,12 @@ public final class KreisMap {
         return height;
     }
 
-    public static KreisMap bundled() {
+    public static KreisMap bundled(double tolerance) {
         try (InputStream in = KreisMap.class.getClassLoader().getResourceAsStream(FILE)) {
             if (in == null) {
                 throw new IllegalStateException(FILE + " is missing from the bundle");
             }
-            return read(in, TOLERANCE);
+            return read(in, tolerance);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

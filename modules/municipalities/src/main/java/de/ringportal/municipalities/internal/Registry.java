@@ -48,7 +48,8 @@ public class Registry implements Municipalities {
             + "successor_ags, komtrzv_2012, area_note, former_names, evidence, source";
 
     /** Everything at one moment; {@code version} grows with every write, so caches can tell they are stale. */
-    public record Snapshot(long version, List<Entry> all, Map<String, Entry> byAgs, Map<String, Integer> rank) {
+    public record Snapshot(long version, List<Entry> all, Map<String, Entry> byAgs, Map<String, Integer> rank,
+            Map<String, List<Change>> changes) {
     }
 
     /** A change an editor made, for the detail page's history. */
@@ -208,23 +209,9 @@ public class Registry implements Municipalities {
         });
     }
 
-    /** The changes editors made to this unit (and imports of the whole registry), oldest first. */
+    /** The changes editors made to this unit, oldest first (kept with the snapshot: pages read no table for them). */
     public List<Change> changes(String ags) {
-        List<Change> changes = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT changed_at, kind, detail, actor FROM "
-                        + "muni_change WHERE ags = ? ORDER BY id")) {
-            select.setString(1, ags);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    changes.add(new Change(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3),
-                            rows.getString(4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the changes of " + ags, e);
-        }
-        return changes;
+        return snapshot.changes().getOrDefault(ags, List.of());
     }
 
     private interface Work {
@@ -316,6 +303,24 @@ public class Registry implements Municipalities {
             byAgs.put(e.ags(), e);
             rank.put(e.ags(), rank.size());
         });
-        return new Snapshot(version, List.copyOf(entries), Map.copyOf(byAgs), Map.copyOf(rank));
+        return new Snapshot(version, List.copyOf(entries), Map.copyOf(byAgs), Map.copyOf(rank), loadChanges());
+    }
+
+    private Map<String, List<Change>> loadChanges() {
+        Map<String, List<Change>> changes = new java.util.HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT ags, changed_at, kind, detail, actor "
+                        + "FROM muni_change ORDER BY id");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                changes.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(new Change(
+                        rows.getTimestamp(2).toInstant(), rows.getString(3), rows.getString(4), rows.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the registry's changes", e);
+        }
+        Map<String, List<Change>> frozen = new java.util.HashMap<>();
+        changes.forEach((ags, list) -> frozen.put(ags, List.copyOf(list)));
+        return Map.copyOf(frozen);
     }
 }

@@ -22,6 +22,7 @@ public class SvgMap implements MunicipalityMap {
 
     private final Registry registry;
     private volatile KreisMap geometry;
+    private volatile KreisMap small;
     private volatile Drawn overview;
     private final Map<String, Drawn> cache = new LinkedHashMap<>(KEPT, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -40,15 +41,30 @@ public class SvgMap implements MunicipalityMap {
         this.registry = registry;
     }
 
-    /** The Kreise, read and simplified at the first use (about half a second), then kept. */
+    /** The Kreise for the large map, read and simplified at the first use (under a second), then kept. */
     KreisMap geometry() {
         KreisMap current = geometry;
         if (current == null) {
             synchronized (this) {
                 current = geometry;
                 if (current == null) {
-                    current = KreisMap.bundled();
+                    current = KreisMap.bundled(KreisMap.TOLERANCE);
                     geometry = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** The Kreise for small maps, coarser. */
+    KreisMap small() {
+        KreisMap current = small;
+        if (current == null) {
+            synchronized (this) {
+                current = small;
+                if (current == null) {
+                    current = KreisMap.bundled(KreisMap.SMALL_TOLERANCE);
+                    small = current;
                 }
             }
         }
@@ -80,8 +96,7 @@ public class SvgMap implements MunicipalityMap {
             }
         }
         String id = "karte-" + Integer.toHexString(key.hashCode());
-        String svg = MapDrawing.svg(geometry(), id, title,
-                MapDrawing.highlighted(geometry(), snapshot.byAgs(), sorted));
+        String svg = MapDrawing.svg(small(), id, title, MapDrawing.highlighted(small(), snapshot.byAgs(), sorted));
         synchronized (cache) {
             cache.put(key, new Drawn(snapshot.version(), svg));
         }

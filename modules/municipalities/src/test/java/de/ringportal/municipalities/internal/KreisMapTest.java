@@ -21,7 +21,7 @@ public class KreisMapTest {
 
     @BeforeClass
     public static void read() {
-        map = KreisMap.bundled();
+        map = KreisMap.bundled(KreisMap.TOLERANCE);
         registry = Seed.entries().stream().collect(Collectors.toMap(Entry::ags, e -> e));
     }
 
@@ -71,6 +71,17 @@ public class KreisMapTest {
         // 119 units, 15 of them merged into 12 drawn Kreise (Mecklenburg-Strelitz, Ostvorpommern and Döbeln into
         // Kreise the registry does not list): 104 units of their own + 3 successors outside the registry
         assertEquals(107, links);
+    }
+
+    /** The small maps (a unit's location, a ring's members) use coarser outlines: under 80 KB, all 401 Kreise. */
+    @Test
+    public void small_map_is_under_80_kb() {
+        KreisMap small = KreisMap.bundled(KreisMap.SMALL_TOLERANCE);
+        assertEquals(401, small.kreise().size());
+        String svg = MapDrawing.svg(small, "k", "Lage", MapDrawing.highlighted(small, registry, Set.of("08426")));
+        int bytes = svg.getBytes(StandardCharsets.UTF_8).length;
+        System.out.println("KreisMapTest: small SVG " + bytes + " bytes");
+        assertTrue(bytes + " bytes", bytes < 80 * 1024);
     }
 
     /** Highlighted units are filled; a hostile title is escaped. */
