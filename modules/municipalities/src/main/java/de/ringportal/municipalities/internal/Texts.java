@@ -10,6 +10,9 @@ final class Texts {
 
     static final String UNKNOWN = "unbekannt";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy", Locale.GERMAN);
+    /** NumberFormat is costly to create and not thread-safe: one per thread, kept. */
+    private static final ThreadLocal<NumberFormat> NUMBER = ThreadLocal.withInitial(
+            () -> NumberFormat.getIntegerInstance(Locale.GERMAN));
 
     private Texts() {
     }
@@ -19,7 +22,7 @@ final class Texts {
     }
 
     static String number(long value) {
-        return NumberFormat.getIntegerInstance(Locale.GERMAN).format(value);
+        return NUMBER.get().format(value);
     }
 
     static String orUnknown(Object value) {
