@@ -1,14 +1,18 @@
 package de.ringportal.municipalities.internal;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -70,8 +74,8 @@ public class MunicipalityPages extends HttpServlet {
         } else if (path.equals("/karte")) {
             mapPage(request, response);
         } else {
-            var matcher = AGS.matcher(path);
-            var entry = matcher.matches() ? registry.entry(matcher.group(1)) : java.util.Optional.<Entry>empty();
+            Matcher matcher = AGS.matcher(path);
+            Optional<Entry> entry = matcher.matches() ? registry.entry(matcher.group(1)) : Optional.empty();
             if (entry.isEmpty()) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
@@ -354,8 +358,7 @@ public class MunicipalityPages extends HttpServlet {
                 Set<String> of = ringSource.ringsOf(e.ags(), year);
                 if (of != null && !of.isEmpty()) {
                     ringYears.add(new RingYear(year, new TreeSet<>(of).stream().map(id -> new RingLink("/ringe/"
-                            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), Texts.ring(id)))
-                            .toList()));
+                            + URLEncoder.encode(id, StandardCharsets.UTF_8), Texts.ring(id))).toList()));
                 }
             }
         }
