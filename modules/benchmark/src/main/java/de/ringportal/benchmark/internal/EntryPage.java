@@ -9,11 +9,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Route;
@@ -31,40 +27,24 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/erfassen")
-@Designate(ocd = EntryPage.Config.class)
 public class EntryPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-
-    @ObjectClassDefinition(name = "Ringportal Kennzahlen: Erfassung",
-            description = "Plausibilitätsprüfung bei der Erfassung der Kennzahlen.")
-    public @interface Config {
-
-        @AttributeDefinition(name = "Sprung in Prozent",
-                description = "Weicht ein Wert um mehr als diesen Prozentsatz vom Wert des vorigen Zeitraums ab, "
-                        + "muss die erfassende Person die Abweichung im Kommentar begründen.")
-        double jumpPercent() default 30;
-    }
 
     private final transient Access access;
     private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
-    private volatile double jumpPercent;
+    private final transient EntrySettings settings;
 
     @Activate
     public EntryPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
-            @Reference Directory directory, Config config) {
+            @Reference Directory directory, @Reference EntrySettings settings) {
         this.access = access;
         this.views = views;
         this.store = store;
         this.directory = directory;
-        modified(config);
-    }
-
-    @Modified
-    void modified(Config config) {
-        this.jumpPercent = Math.max(0, config.jumpPercent());
+        this.settings = settings;
     }
 
     @Override
@@ -99,7 +79,7 @@ public class EntryPage extends HttpServlet {
         Map<String, Plausibility.Input> inputs = new LinkedHashMap<>();
         Map<String, Map<String, String>> errors = new LinkedHashMap<>();
         List<KeyFigureStore.Change> changes = new ArrayList<>();
-        double jump = jumpPercent;
+        double jump = settings.jumpPercent();
         for (Figure figure : store.figures()) {
             String code = figure.code();
             Plausibility.Input input = new Plausibility.Input(request.getParameter("z-" + code),
