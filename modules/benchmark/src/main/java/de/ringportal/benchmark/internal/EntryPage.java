@@ -57,8 +57,8 @@ public class EntryPage extends HttpServlet {
         int month = month(request.getParameter("monat"));
         String saved = request.getParameter("gespeichert");
         String released = request.getParameter("freigegeben");
-        String notice = saved != null ? (saved.matches("\\d{1,6}") ? saved : "0") + " Werte gespeichert (als Entwurf)."
-                : released != null ? (released.matches("\\d{1,6}") ? released : "0") + " Werte freigegeben." : null;
+        String notice = saved != null ? values(saved) + " gespeichert (als Entwurf)."
+                : released != null ? values(released) + " freigegeben." : null;
         render(request, response, viewer, year, month, Map.of(), Map.of(), notice);
     }
 
@@ -105,6 +105,12 @@ public class EntryPage extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/kennzahlen/erfassen?jahr=" + year + "&monat=" + month + "&gespeichert="
                 + written);
+    }
+
+    /** "1 Wert", "3 Werte" from a count parameter. */
+    static String values(String count) {
+        String n = count.matches("\\d{1,6}") ? String.valueOf(Integer.parseInt(count)) : "0";
+        return n + ("1".equals(n) ? " Wert" : " Werte");
     }
 
     static int month(String text) {

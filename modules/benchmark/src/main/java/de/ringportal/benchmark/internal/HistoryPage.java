@@ -59,7 +59,7 @@ public class HistoryPage extends HttpServlet {
             page = Math.min(pages, Math.max(1, Integer.parseInt(pageText)));
         }
         List<Row> rows = store.history(ags, year, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()
-                .map(entry -> new Row(WHEN.format(entry.changedAt()), entry.changedAt().toString(),
+                .map(entry -> new Row(WHEN.format(entry.changedAt()), entry.changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                         entry.figureCode(), Periods.label(entry.period()),
                         entry.oldValue() == null ? "–" : GermanNumbers.format(entry.oldValue()),
                         GermanNumbers.format(entry.newValue()), entry.changedBy(),
