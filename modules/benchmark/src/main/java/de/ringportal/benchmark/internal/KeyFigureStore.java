@@ -42,6 +42,7 @@ public class KeyFigureStore {
             + "released, released_by, synthetic, changed_by, changed_at";
 
     private final DataSource dataSource;
+    private volatile Boolean synthetic;
 
     @Activate
     public KeyFigureStore(@Reference DataSource dataSource,
@@ -162,16 +163,18 @@ public class KeyFigureStore {
         return values;
     }
 
-    /** Released values of one figure and every period, for these municipalities: period → AGS → value. */
-    public Map<String, Map<String, Double>> releasedSeries(String figureCode, Collection<String> agsList) {
+    /** Released values of one figure in these periods, for these municipalities: period → AGS → value. */
+    public Map<String, Map<String, Double>> releasedSeries(String figureCode, Collection<String> periods,
+            Collection<String> agsList) {
         Map<String, Map<String, Double>> series = new TreeMap<>();
-        if (agsList.isEmpty()) {
+        if (agsList.isEmpty() || periods.isEmpty()) {
             return series;
         }
         List<Object> parameters = new ArrayList<>(List.of(figureCode));
+        parameters.addAll(periods);
         parameters.addAll(agsList);
-        query("SELECT ags, period, val FROM kf_value WHERE figure_code = ? AND released = TRUE AND ags IN ("
-                + placeholders(agsList.size()) + ")", parameters,
+        query("SELECT ags, period, val FROM kf_value WHERE figure_code = ? AND released = TRUE AND period IN ("
+                + placeholders(periods.size()) + ") AND ags IN (" + placeholders(agsList.size()) + ")", parameters,
                 rows -> series.computeIfAbsent(rows.getString(2), p -> new HashMap<>())
                         .put(rows.getString(1), rows.getDouble(3)));
         return series;
@@ -185,11 +188,20 @@ public class KeyFigureStore {
         return values;
     }
 
-    /** Is there synthetic demo data among the values? Pages that show values then say so. */
+    /**
+     * Is there synthetic demo data among the values? Pages that show values then say so. Asked on many pages, so the
+     * answer is kept until the next write.
+     */
     public boolean anySynthetic() {
-        List<Integer> count = new ArrayList<>();
-        query("SELECT COUNT(*) FROM kf_value WHERE synthetic = TRUE", List.of(), rows -> count.add(rows.getInt(1)));
-        return count.get(0) > 0;
+        Boolean known = synthetic;
+        if (known == null) {
+            List<Boolean> found = new ArrayList<>();
+            query("SELECT 1 FROM kf_value WHERE synthetic = TRUE FETCH FIRST 1 ROWS ONLY", List.of(),
+                    rows -> found.add(true));
+            known = !found.isEmpty();
+            synthetic = known;
+        }
+        return known;
     }
 
     /**
@@ -202,6 +214,7 @@ public class KeyFigureStore {
             try {
                 int written = write(connection, ags, changes, user, source, false);
                 connection.commit();
+                synthetic = null;
                 return written;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -234,6 +247,7 @@ public class KeyFigureStore {
                             synthetic ? "demo" : "import", synthetic);
                 }
                 connection.commit();
+                this.synthetic = null;
                 return written;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -79,8 +79,9 @@ public class SeriesPages extends HttpServlet {
         Optional<Figure> single = figures.stream().filter(f -> f.code().equals(code)).findFirst();
         List<Panel> panels = new ArrayList<>();
         boolean synthetic = store.anySynthetic();
+        Membership membership = membership(ags, lastYear);
         for (Figure figure : single.map(List::of).orElse(figures)) {
-            panels.add(panel(figure, ags, name, lastYear, single.isPresent()));
+            panels.add(panel(figure, ags, name, lastYear, single.isPresent(), membership));
         }
         String title = single.map(f -> f.code() + " im Zeitverlauf: " + name)
                 .orElse("Alle Kennzahlen im Zeitverlauf: " + name);
@@ -88,8 +89,11 @@ public class SeriesPages extends HttpServlet {
                 single.isPresent(), synthetic));
     }
 
-    /** The figure's values of the municipality and the median of its ring, per year of the last ten. */
-    private Panel panel(Figure figure, String ags, String name, int lastYear, boolean large) {
+    /** The ring members of the municipality's ring per year, and everyone who was a member in one of them. */
+    private record Membership(Map<Integer, List<String>> byYear, List<String> everyone) {
+    }
+
+    private Membership membership(String ags, int lastYear) {
         Map<Integer, List<String>> membersByYear = new HashMap<>();
         List<String> everyone = new ArrayList<>();
         for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
@@ -102,7 +106,18 @@ public class SeriesPages extends HttpServlet {
         if (!everyone.contains(ags)) {
             everyone.add(ags);
         }
-        Map<String, Map<String, Double>> series = store.releasedSeries(figure.code(), everyone);
+        return new Membership(membersByYear, everyone);
+    }
+
+    /** The figure's values of the municipality and the median of its ring, per year of the last ten. */
+    private Panel panel(Figure figure, String ags, String name, int lastYear, boolean large, Membership membership) {
+        Map<Integer, List<String>> membersByYear = membership.byYear();
+        List<String> everyone = membership.everyone();
+        List<String> periods = new ArrayList<>();
+        for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
+            periods.add(figure.periodOf(year));
+        }
+        Map<String, Map<String, Double>> series = store.releasedSeries(figure.code(), periods, everyone);
         List<Charts.Point> points = new ArrayList<>();
         List<Point> rows = new ArrayList<>();
         for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
