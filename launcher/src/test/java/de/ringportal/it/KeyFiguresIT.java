@@ -32,6 +32,8 @@ import org.osgi.framework.ServiceRegistration;
 
 import de.ringportal.core.api.Role;
 import de.ringportal.it.Visitor.Page;
+import de.ringportal.reports.api.NewReport;
+import de.ringportal.reports.api.ReportLibrary;
 import de.ringportal.rings.api.Ring;
 import de.ringportal.rings.api.Rings;
 
@@ -291,6 +293,41 @@ public class KeyFiguresIT extends AuthTestSupport {
         Page export = editor.get("/kennzahlen/austausch/export.csv");
         assertEquals(200, export.status());
         assertThat(export.body(), containsString("08118;Landkreis Ludwigsburg;K2;2018-12;1.200;4.800;25;;Entwurf"));
+    }
+
+    /** One button files the ring report PDF into the reports library, for that ring only; members may not. */
+    @Test
+    public void moderator_files_the_ring_report_for_the_ring() throws Exception {
+        List<Object[]> filed = new ArrayList<>();
+        ReportLibrary library = (report, content) -> {
+            filed.add(new Object[] {report, content.readAllBytes()});
+            return "/berichte/1";
+        };
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_RANKING, 1000);
+        registrations.add(context.registerService(ReportLibrary.class, library, properties));
+        insertReleased("08317", "SGB2Q", "2017", 5.0);
+        Visitor moderator = loggedIn(MODERATOR);
+        Visitor member = loggedIn(MEMBER);
+        waitFor("the report offers filing", () -> moderator.get("/kennzahlen/bericht/2/2017").body()
+                .contains("/kennzahlen/bericht/2/2017/ablegen"));
+        String token = moderator.get("/kennzahlen/bericht/2/2017").csrfToken();
+
+        assertEquals(403, member.post("/kennzahlen/bericht/2/2017/ablegen",
+                Map.of("_csrf", member.get("/kennzahlen/bericht/2/2017").csrfToken())).status());
+        assertEquals(0, filed.size());
+
+        Page filing = moderator.post("/kennzahlen/bericht/2/2017/ablegen", Map.of("_csrf", token));
+        assertEquals(303, filing.status());
+        assertEquals("/berichte/1", filing.header("Location"));
+        assertEquals(1, filed.size());
+        NewReport report = (NewReport) filed.get(0)[0];
+        assertEquals(java.util.Set.of("2"), report.rings());
+        assertEquals(2017, report.year());
+        assertEquals("application/pdf", report.contentType());
+        assertEquals(MODERATOR, report.author());
+        byte[] pdf = (byte[]) filed.get(0)[1];
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
     }
 
     private Visitor loggedIn(String userName) {

@@ -142,7 +142,11 @@ public final class Transfer {
             printer.printRecord(EXPORT_COLUMNS);
             store.forEachValue(ags, value -> {
                 try {
-                    printer.printRecord(line(value, names).stream().map(Transfer::inert).toList());
+                    List<String> cells = new ArrayList<>(line(value, names));
+                    // the free-text columns (name, comment) may start like a formula; the numbers may not
+                    cells.set(1, inert(cells.get(1)));
+                    cells.set(7, inert(cells.get(7)));
+                    printer.printRecord(cells);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -184,8 +188,8 @@ public final class Transfer {
         workbook.finish();
     }
 
-    /** A cell a spreadsheet would run as a formula ("=...", "+...", "@...") is exported with a leading apostrophe. */
+    /** A text a spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR) gets a leading apostrophe. */
     static String inert(String cell) {
-        return !cell.isEmpty() && "=+@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -86,6 +86,18 @@ public class KeyFigureStoreTest {
         assertEquals(1, store.releaseStates(List.of("08426"), 2010).get("08426").drafts());
     }
 
+    /** The export writes German numbers and keeps a comment that looks like a formula inert. */
+    @Test
+    public void csv_export_has_german_numbers_and_inert_text() throws IOException {
+        store.save("08426", List.of(new KeyFigureStore.Change("KDU", "2024", 123456.0, 100.0, 1234.56, "=1+2"),
+                new KeyFigureStore.Change("K1", "2024-12", null, null, -3.5, null)), "anna", "t");
+        java.io.StringWriter out = new java.io.StringWriter();
+        Transfer.writeCsv(store, "08426", ags -> "Landkreis Biberach", out);
+        assertEquals("kommune;name;kennzahl;zeitraum;zaehler;nenner;wert;kommentar;status\r\n"
+                + "08426;Landkreis Biberach;K1;2024-12;;;-3,5;;Entwurf\r\n"
+                + "08426;Landkreis Biberach;KDU;2024;123.456;100;1.234,56;'=1+2;Entwurf\r\n", out.toString());
+    }
+
     private ImportValidator validator(String onlyAgs) {
         return new ImportValidator(store.figures(), onlyAgs, ags -> true, ags -> Map.of(), 30);
     }
