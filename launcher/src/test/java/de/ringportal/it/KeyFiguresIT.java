@@ -330,6 +330,50 @@ public class KeyFiguresIT extends AuthTestSupport {
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
     }
 
+    /** Administrators add and edit figures; bad input is refused with its message; members may not. */
+    @Test
+    public void administrator_adds_and_edits_a_figure() {
+        Visitor admin = loggedIn(ADMIN);
+        Visitor member = loggedIn(MEMBER);
+        Map<String, String> figure = new LinkedHashMap<>();
+        figure.put("_csrf", admin.get("/kennzahlen/katalog/neu").csrfToken());
+        figure.put("code", "TEST1");
+        figure.put("name", "Testquote <b>");
+        figure.put("goal", "Prüfen");
+        figure.put("numerator", "Zähler");
+        figure.put("denominator", "Nenner");
+        figure.put("unit", "%");
+        figure.put("source", "Test");
+        figure.put("factor", "100");
+        figure.put("min", "0");
+        figure.put("max", "100");
+        figure.put("sortOrder", "999");
+        figure.put("better", "HIGHER");
+        figure.put("period", "YEARLY");
+        figure.put("kind", "RATIO");
+
+        Map<String, String> memberForm = new LinkedHashMap<>(figure);
+        memberForm.put("_csrf", member.get("/kennzahlen").csrfToken());
+        assertEquals(403, member.post("/kennzahlen/katalog/neu", memberForm).status());
+
+        Map<String, String> bad = new LinkedHashMap<>(figure);
+        bad.put("code", "t 1");
+        bad.put("min", "200");
+        bad.put("better", "' OR 1=1");
+        Page refused = admin.post("/kennzahlen/katalog/neu", bad);
+        assertEquals(400, refused.status());
+        assertThat(refused.body(), containsString("Das Kürzel besteht aus 1 bis 16 Großbuchstaben"));
+        assertThat(refused.body(), containsString("Der größte plausible Wert muss über dem kleinsten liegen."));
+        assertEquals(0, count("SELECT COUNT(*) FROM kf_figure WHERE code = 'TEST1'"));
+
+        assertEquals(303, admin.post("/kennzahlen/katalog/neu", figure).status());
+        assertThat(visitor().get("/kennzahlen/katalog").body(), containsString("Testquote &lt;b&gt;"));
+        figure.put("name", "Testquote neu");
+        assertEquals(303, admin.post("/kennzahlen/katalog/TEST1", figure).status());
+        assertEquals(1, count("SELECT COUNT(*) FROM kf_figure WHERE code = 'TEST1' AND name = 'Testquote neu'"));
+        assertEquals(404, admin.get("/kennzahlen/katalog/GIBTESNICHT").status());
+    }
+
     private Visitor loggedIn(String userName) {
         Visitor visitor = visitor();
         assertEquals(userName, 303, visitor.login(userName, PASSWORD, "/").status());
