@@ -1,0 +1,266 @@
+package de.ringportal.benchmark.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import de.ringportal.benchmark.internal.Figure.Better;
+import de.ringportal.benchmark.internal.Figure.Kind;
+import de.ringportal.benchmark.internal.Figure.Periodicity;
+import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Route;
+import de.ringportal.core.api.Viewer;
+import de.ringportal.core.api.Views;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The catalogue of key figures with their definitions ({@code /kennzahlen/katalog}, public), and for administrators
+ * the form to add ({@code /kennzahlen/katalog/neu}) or edit ({@code /kennzahlen/katalog/K2}) a figure.
+ */
+@Component(service = Servlet.class)
+@Route(servlet_pattern = "/kennzahlen/katalog/*")
+public class CataloguePage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String CODE = "[A-Z][A-Z0-9]{0,15}";
+
+    private final transient Access access;
+    private final transient Views views;
+    private final transient KeyFigureStore store;
+
+    @Activate
+    public CataloguePage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store) {
+        this.access = access;
+        this.views = views;
+        this.store = store;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        Viewer viewer = access.viewer(request);
+        if ("/".equals(path)) {
+            views.render(request, response, "Katalog der Kennzahlen", "catalogue",
+                    new ListModel(store.figures(), Rules.mayEditCatalogue(viewer)));
+            return;
+        }
+        if (!access.require(request, response, Rules.mayEditCatalogue(viewer))) {
+            return;
+        }
+        Optional<Figure> figure = figureOf(path);
+        if (figure == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        form(request, response, figure.map(CataloguePage::values).orElse(Map.of()), Map.of(), figure.isEmpty());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        if (!access.require(request, response, Rules.mayEditCatalogue(access.viewer(request)))) {
+            return;
+        }
+        Optional<Figure> existing = figureOf(path);
+        if (existing == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : FIELDS.keySet()) {
+            String value = request.getParameter(field);
+            values.put(field, value == null ? "" : value.strip());
+        }
+        if (existing.isPresent()) {
+            values.put("code", existing.get().code());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Figure figure = parse(values, errors);
+        if (existing.isEmpty() && figure != null && store.figure(figure.code()).isPresent()) {
+            errors.put("code", "Eine Kennzahl mit diesem Kürzel gibt es schon.");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            form(request, response, values, errors, existing.isEmpty());
+            return;
+        }
+        store.saveFigure(figure);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", "/kennzahlen/katalog#kennzahl-" + figure.code());
+    }
+
+    /** Empty for "/neu", the figure for "/CODE", null when there is no such figure. */
+    private Optional<Figure> figureOf(String path) {
+        String code = path.substring(1);
+        if ("neu".equals(code)) {
+            return Optional.empty();
+        }
+        if (!code.matches(CODE)) {
+            return null;
+        }
+        Optional<Figure> figure = store.figure(code);
+        return figure.isPresent() ? figure : null;
+    }
+
+    /** Field name → label, in form order. */
+    static final Map<String, String> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("code", "Kürzel (Großbuchstaben und Ziffern, zum Beispiel K2E5)");
+        FIELDS.put("name", "Name");
+        FIELDS.put("goal", "Ziel");
+        FIELDS.put("numerator", "Zähler (Definition)");
+        FIELDS.put("denominator", "Nenner (Definition)");
+        FIELDS.put("unit", "Einheit");
+        FIELDS.put("source", "Quelle");
+        FIELDS.put("factor", "Faktor eines Quotienten (100 für Prozent)");
+        FIELDS.put("min", "Kleinster plausibler Wert");
+        FIELDS.put("max", "Größter plausibler Wert");
+        FIELDS.put("sortOrder", "Position in Listen");
+        FIELDS.put("better", "Richtung");
+        FIELDS.put("period", "Zeitraum");
+        FIELDS.put("kind", "Berechnung");
+    }
+
+    static Figure parse(Map<String, String> values, Map<String, String> errors) {
+        String code = values.get("code");
+        if (!code.matches(CODE)) {
+            errors.put("code", "Das Kürzel besteht aus 1 bis 16 Großbuchstaben und Ziffern und beginnt mit einem "
+                    + "Buchstaben.");
+        }
+        text(values, "name", 200, errors);
+        text(values, "goal", 200, errors);
+        text(values, "numerator", 500, errors);
+        text(values, "denominator", 500, errors);
+        text(values, "unit", 40, errors);
+        text(values, "source", 500, errors);
+        Double factor = number(values, "factor", errors);
+        Double min = number(values, "min", errors);
+        Double max = number(values, "max", errors);
+        if (min != null && max != null && min >= max) {
+            errors.put("max", "Der größte plausible Wert muss über dem kleinsten liegen.");
+        }
+        if (factor != null && factor <= 0) {
+            errors.put("factor", "Der Faktor muss größer als 0 sein.");
+        }
+        Double order = number(values, "sortOrder", errors);
+        Better better = choice(Better.class, values.get("better"), "better", errors);
+        Periodicity period = choice(Periodicity.class, values.get("period"), "period", errors);
+        Kind kind = choice(Kind.class, values.get("kind"), "kind", errors);
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new Figure(code, values.get("name"), values.get("goal"), values.get("numerator"),
+                values.get("denominator"), values.get("unit"), better, period, values.get("source"), kind, factor,
+                min, max, (int) Math.max(0, Math.min(1_000_000, order)));
+    }
+
+    private static void text(Map<String, String> values, String field, int max, Map<String, String> errors) {
+        String value = values.get(field);
+        if (value.isEmpty()) {
+            errors.put(field, "Bitte ausfüllen.");
+        } else if (value.length() > max) {
+            errors.put(field, "Höchstens " + max + " Zeichen.");
+        }
+    }
+
+    private static Double number(Map<String, String> values, String field, Map<String, String> errors) {
+        GermanNumbers.Parsed parsed = GermanNumbers.parse(values.get(field));
+        if (!parsed.ok()) {
+            errors.put(field, parsed.error());
+            return null;
+        }
+        return parsed.value();
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field,
+            Map<String, String> errors) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        errors.put(field, "Bitte wählen Sie eine der Möglichkeiten.");
+        return null;
+    }
+
+    private static Map<String, String> values(Figure figure) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("code", figure.code());
+        values.put("name", figure.name());
+        values.put("goal", figure.goal());
+        values.put("numerator", figure.numerator());
+        values.put("denominator", figure.denominator());
+        values.put("unit", figure.unit());
+        values.put("source", figure.source());
+        values.put("factor", GermanNumbers.format(figure.factor(), 6));
+        values.put("min", GermanNumbers.format(figure.min(), 6));
+        values.put("max", GermanNumbers.format(figure.max(), 6));
+        values.put("sortOrder", Integer.toString(figure.sortOrder()));
+        values.put("better", figure.better().name());
+        values.put("period", figure.period().name());
+        values.put("kind", figure.kind().name());
+        return values;
+    }
+
+    private void form(HttpServletRequest request, HttpServletResponse response, Map<String, String> values,
+            Map<String, String> errors, boolean isNew) throws IOException {
+        List<EntryPage.Field> texts = new ArrayList<>();
+        for (Map.Entry<String, String> field : FIELDS.entrySet()) {
+            String name = field.getKey();
+            if (List.of("better", "period", "kind").contains(name) || !isNew && "code".equals(name)) {
+                continue;
+            }
+            texts.add(new EntryPage.Field("feld-" + name, name, field.getValue(), values.getOrDefault(name, ""),
+                    errors.get(name)));
+        }
+        List<Choice> choices = List.of(
+                choice("better", "Richtung", Better.values(), values.get("better"), errors, Better::label),
+                choice("period", "Zeitraum", Periodicity.values(), values.get("period"), errors, Periodicity::label),
+                choice("kind", "Berechnung aus Zähler und Nenner", Kind.values(), values.get("kind"), errors,
+                        kind -> kind == Kind.CHANGE ? "Veränderung in Prozent: (Zähler / Nenner − 1) × 100"
+                                : "Quotient: Zähler / Nenner × Faktor"));
+        List<EntryPage.ErrorLink> links = errors.entrySet().stream()
+                .map(e -> new EntryPage.ErrorLink("feld-" + e.getKey(), e.getValue())).toList();
+        String code = values.getOrDefault("code", "");
+        views.render(request, response, isNew ? "Neue Kennzahl" : "Kennzahl " + code + " bearbeiten", "figure-form",
+                new FormModel(isNew ? "/kennzahlen/katalog/neu" : "/kennzahlen/katalog/" + code, texts, choices,
+                        links));
+    }
+
+    private static <E extends Enum<E>> Choice choice(String name, String label, E[] constants, String selected,
+            Map<String, String> errors, java.util.function.Function<E, String> labels) {
+        List<EntryPage.Option> options = new ArrayList<>();
+        for (E constant : constants) {
+            options.add(new EntryPage.Option(constant.name(), labels.apply(constant),
+                    constant.name().equals(selected)));
+        }
+        return new Choice("feld-" + name, name, label, options, errors.get(name));
+    }
+
+    public record Choice(String id, String name, String label, List<EntryPage.Option> options, String error) {
+        public String errorId() {
+            return id + "-fehler";
+        }
+    }
+
+    public record FormModel(String action, List<EntryPage.Field> fields, List<Choice> choices,
+            List<EntryPage.ErrorLink> errors) {
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+    }
+
+    public record ListModel(List<Figure> figures, boolean mayEdit) {
+    }
+}

@@ -1,0 +1,83 @@
+package de.ringportal.benchmark.internal;
+
+import java.io.IOException;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Route;
+import de.ringportal.core.api.Viewer;
+import de.ringportal.core.api.Views;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Every change of the own municipality's values in a year: who, when, old and new value, 50 to a page. */
+@Component(service = Servlet.class)
+@Route(servlet_pattern = "/kennzahlen/verlauf")
+public class HistoryPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm:ss")
+            .withZone(ZoneId.of("Europe/Berlin"));
+
+    private final transient Access access;
+    private final transient Views views;
+    private final transient KeyFigureStore store;
+    private final transient Directory directory;
+
+    @Activate
+    public HistoryPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
+            @Reference Directory directory) {
+        this.access = access;
+        this.views = views;
+        this.store = store;
+        this.directory = directory;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Viewer viewer = access.viewer(request);
+        if (!access.require(request, response, Rules.mayEnter(viewer))) {
+            return;
+        }
+        String ags = viewer.municipality();
+        int year = Periods.year(request.getParameter("jahr"), Year.now().getValue());
+        int total = store.historyCount(ags, year);
+        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = 1;
+        String pageText = request.getParameter("seite");
+        if (pageText != null && pageText.matches("\\d{1,6}")) {
+            page = Math.min(pages, Math.max(1, Integer.parseInt(pageText)));
+        }
+        List<Row> rows = store.history(ags, year, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+                .map(entry -> new Row(WHEN.format(entry.changedAt()), entry.changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                        entry.figureCode(), Periods.label(entry.period()),
+                        entry.oldValue() == null ? "–" : GermanNumbers.format(entry.oldValue()),
+                        GermanNumbers.format(entry.newValue()), entry.changedBy(),
+                        entry.note() == null ? "" : entry.note(), entry.source()))
+                .toList();
+        String base = "/kennzahlen/verlauf?jahr=" + year + "&seite=";
+        views.render(request, response, "Änderungsverlauf " + year, "history", new Model(directory.name(ags), year,
+                rows, total, page, pages, page > 1 ? base + (page - 1) : null, page < pages ? base + (page + 1) : null));
+    }
+
+    public record Row(String when, String machineTime, String figure, String period, String oldValue,
+            String newValue, String user, String note, String source) {
+    }
+
+    public record Model(String name, int year, List<Row> rows, int total, int page, int pages, String previous,
+            String next) {
+        public boolean hasRows() {
+            return !rows.isEmpty();
+        }
+    }
+}

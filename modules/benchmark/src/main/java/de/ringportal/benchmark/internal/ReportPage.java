@@ -1,0 +1,179 @@
+package de.ringportal.benchmark.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Route;
+import de.ringportal.core.api.Viewer;
+import de.ringportal.core.api.Views;
+import de.ringportal.reports.api.NewReport;
+import de.ringportal.reports.api.ReportLibrary;
+import de.ringportal.rings.api.Ring;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The ring report of a year: printable HTML ({@code /kennzahlen/bericht/4/2024}), PDF
+ * ({@code /kennzahlen/bericht/4/2024.pdf}), and, for the ring's moderators and the Redaktion, filing the PDF into the
+ * reports library for that ring with one button ({@code POST /kennzahlen/bericht/4/2024/ablegen}).
+ */
+@Component(service = Servlet.class)
+@Route(servlet_pattern = "/kennzahlen/bericht/*")
+public class ReportPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Access access;
+    private final transient Views views;
+    private final transient KeyFigureStore store;
+    private final transient Directory directory;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ReportLibrary library;
+
+    @Activate
+    public ReportPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
+            @Reference Directory directory) {
+        this.access = access;
+        this.views = views;
+        this.store = store;
+        this.directory = directory;
+    }
+
+    /** Ring id, year and what is asked: "html", "pdf" or "ablegen". */
+    private record Target(String ring, int year, String kind) {
+    }
+
+    private static Target target(HttpServletRequest request) {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String[] parts = path.split("/");
+        if (parts.length < 3 || parts.length > 4 || !parts[1].matches("[A-Za-z0-9_-]{1,40}")) {
+            return null;
+        }
+        String yearPart = parts[2];
+        String kind = "html";
+        if (yearPart.endsWith(".pdf") && parts.length == 3) {
+            yearPart = yearPart.substring(0, yearPart.length() - 4);
+            kind = "pdf";
+        } else if (parts.length == 4) {
+            if (!"ablegen".equals(parts[3])) {
+                return null;
+            }
+            kind = "ablegen";
+        }
+        int year = Periods.year(yearPart, -1);
+        return year < 0 || !yearPart.equals(Integer.toString(year)) ? null : new Target(parts[1], year, kind);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Target target = target(request);
+        Viewer viewer = access.viewer(request);
+        if (!access.require(request, response, Rules.member(viewer) || Rules.mayTransferAll(viewer))) {
+            return;
+        }
+        if (target == null || "ablegen".equals(target.kind())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Optional<Ring> ring = ring(request, response, viewer, target);
+        if (ring == null) {
+            return;
+        }
+        RingReport report = RingReport.build(ring.get(), target.year(), store, directory, viewer.municipality());
+        if ("pdf".equals(target.kind())) {
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
+            ReportPdf.write(report, pdf);
+            response.setContentType("application/pdf");
+            response.setHeader("Content-Disposition", "inline; filename=\"" + fileName(report) + "\"");
+            response.setContentLength(pdf.size());
+            pdf.writeTo(response.getOutputStream());
+            return;
+        }
+        views.render(request, response, "Ringbericht " + target.year() + ": " + ring.get().name(), "report",
+                new Model(report, Rules.mayModerate(viewer, ring.get().id(), target.year(), directory)
+                        && library != null, request.getParameter("abgelegt")));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Target target = target(request);
+        Viewer viewer = access.viewer(request);
+        if (target == null || !"ablegen".equals(target.kind())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (!access.require(request, response, Rules.mayModerate(viewer, target.ring(), target.year(), directory))) {
+            return;
+        }
+        Optional<Ring> ring = ring(request, response, viewer, target);
+        if (ring == null) {
+            return;
+        }
+        ReportLibrary current = library;
+        if (current == null) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        RingReport report = RingReport.build(ring.get(), target.year(), store, directory, null);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
+        ReportPdf.write(report, pdf);
+        String page;
+        try {
+            page = current.file(new NewReport("Ringbericht " + target.year() + ": " + ring.get().name(), target.year(),
+                    "Kennzahlen des Rings " + ring.get().name() + " für " + target.year()
+                            + ", aus den freigegebenen Werten erstellt." + (report.synthetic()
+                                    ? " Enthält synthetische Demodaten." : ""),
+                    Set.of(ring.get().id()), fileName(report), "application/pdf", viewer.userName()),
+                    new ByteArrayInputStream(pdf.toByteArray()));
+        } catch (IllegalArgumentException refused) {
+            views.render(request, response, "Ringbericht nicht abgelegt", "report-refused",
+                    Map.of("message", refused.getMessage(), "back", "/kennzahlen/bericht/" + target.ring() + "/"
+                            + target.year()));
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", page != null && page.startsWith("/") && !page.startsWith("//") ? page
+                : "/kennzahlen/bericht/" + target.ring() + "/" + target.year() + "?abgelegt=1");
+    }
+
+    /** The ring, if it exists and the viewer may see it; null after answering the request otherwise. */
+    private Optional<Ring> ring(HttpServletRequest request, HttpServletResponse response, Viewer viewer,
+            Target target) throws IOException {
+        if (!directory.ringsAvailable()) {
+            views.render(request, response, "Ringbericht", "unavailable", Map.of());
+            return null;
+        }
+        Optional<Ring> ring = directory.ring(target.ring());
+        if (ring.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return null;
+        }
+        if (!access.require(request, response, Rules.maySeeRing(viewer, target.ring(), target.year(), directory))) {
+            return null;
+        }
+        return ring;
+    }
+
+    private static String fileName(RingReport report) {
+        return "ringbericht-" + report.ring().id() + "-" + report.year() + ".pdf";
+    }
+
+    public record Model(RingReport report, boolean mayFile, String filed) {
+    }
+}

@@ -1,0 +1,195 @@
+package de.ringportal.benchmark.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * Reading and writing the exchange formats, streaming: CSV (semicolon-separated, UTF-8, German numbers, as spreadsheet
+ * programs in Germany write it) with commons-csv, and XLSX with fastexcel. Both have the columns of
+ * {@link ImportValidator#COLUMNS}; the export adds name and status, which the import ignores.
+ */
+public final class Transfer {
+
+    static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+    static final List<String> EXPORT_COLUMNS = List.of("kommune", "name", "kennzahl", "zeitraum", "zaehler", "nenner",
+            "wert", "kommentar", "status");
+
+    private Transfer() {
+    }
+
+    /** Feeds the CSV's header and rows to the validator; rows are numbered as in the file (header = 1). */
+    public static void readCsv(InputStream in, ImportValidator validator) throws IOException {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        try (CSVParser parser = CSV.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true).setIgnoreSurroundingSpaces(true).get().parse(reader)) {
+            List<String> header = parser.getHeaderNames().stream().map(Transfer::columnName).toList();
+            if (!validator.header(header)) {
+                return;
+            }
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException malformed) {
+                    validator.problem(parser.getCurrentLineNumber(), "Die CSV-Datei ist hier nicht lesbar "
+                            + "(zum Beispiel ein nicht geschlossenes Anführungszeichen). Nichts wurde importiert.");
+                    return;
+                }
+                Map<String, String> cells = new HashMap<>();
+                for (int i = 0; i < header.size() && i < record.size(); i++) {
+                    cells.put(header.get(i), record.get(i));
+                }
+                validator.row(record.getRecordNumber() + 1, cells);
+            }
+        } catch (IllegalArgumentException badHeader) {
+            validator.problem(1, "Die Kopfzeile ist nicht lesbar: " + badHeader.getMessage());
+        }
+    }
+
+    /** Feeds the first sheet of an XLSX workbook to the validator; numbers typed as numbers are taken exactly. */
+    public static void readXlsx(InputStream in, ImportValidator validator) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(in);
+                Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {
+            Iterator<Row> rows = sheetRows.iterator();
+            if (!rows.hasNext()) {
+                validator.problem(1, "Die Tabelle ist leer.");
+                return;
+            }
+            Row first = rows.next();
+            List<String> header = new ArrayList<>();
+            for (int i = 0; i < first.getCellCount(); i++) {
+                header.add(columnName(text(first.getCell(i))));
+            }
+            if (!validator.header(header)) {
+                return;
+            }
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                Map<String, String> cells = new HashMap<>();
+                boolean any = false;
+                for (int i = 0; i < header.size() && i < row.getCellCount(); i++) {
+                    String text = text(row.getCell(i));
+                    any |= !text.isBlank();
+                    cells.put(header.get(i), text);
+                }
+                if (any) {
+                    validator.row(row.getRowNum(), cells);
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            validator.problem(1, "Die Datei ist keine lesbare XLSX-Tabelle. Nichts wurde importiert.");
+        }
+    }
+
+    private static String text(Cell cell) {
+        if (cell == null || cell.getType() == CellType.EMPTY) {
+            return "";
+        }
+        if (cell.getType() == CellType.NUMBER) {
+            BigDecimal number = cell.asNumber();
+            return GermanNumbers.format(number.doubleValue(), 10);
+        }
+        String text = cell.getText();
+        return text == null ? "" : text;
+    }
+
+    private static String columnName(String name) {
+        return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replace("ä", "ae");
+    }
+
+    /** One exported line. */
+    private static List<String> line(StoredValue value, Function<String, String> names) {
+        return List.of(value.ags(), names.apply(value.ags()), value.figureCode(), value.period(),
+                value.numerator() == null ? "" : GermanNumbers.format(value.numerator(), 6),
+                value.denominator() == null ? "" : GermanNumbers.format(value.denominator(), 6),
+                GermanNumbers.format(value.value(), 6), value.note() == null ? "" : value.note(),
+                (value.released() ? "freigegeben" : "Entwurf") + (value.synthetic() ? ", synthetisch" : ""));
+    }
+
+    public static void writeCsv(KeyFigureStore store, String ags, Function<String, String> names, Writer out)
+            throws IOException {
+        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+            printer.printRecord(EXPORT_COLUMNS);
+            store.forEachValue(ags, value -> {
+                try {
+                    List<String> cells = new ArrayList<>(line(value, names));
+                    // the free-text columns (name, comment) may start like a formula; the numbers may not
+                    cells.set(1, inert(cells.get(1)));
+                    cells.set(7, inert(cells.get(7)));
+                    printer.printRecord(cells);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    public static void writeXlsx(KeyFigureStore store, String ags, Function<String, String> names, OutputStream out)
+            throws IOException {
+        Workbook workbook = new Workbook(out, "Ringportal", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Kennzahlen");
+        for (int c = 0; c < EXPORT_COLUMNS.size(); c++) {
+            sheet.value(0, c, EXPORT_COLUMNS.get(c));
+        }
+        int[] row = {1};
+        store.forEachValue(ags, value -> {
+            List<String> cells = line(value, names);
+            for (int c = 0; c < cells.size(); c++) {
+                // numbers as numbers, so that the spreadsheet computes with them
+                if (c == 4 && value.numerator() != null) {
+                    sheet.value(row[0], c, value.numerator());
+                } else if (c == 5 && value.denominator() != null) {
+                    sheet.value(row[0], c, value.denominator());
+                } else if (c == 6) {
+                    sheet.value(row[0], c, value.value());
+                } else {
+                    sheet.value(row[0], c, cells.get(c));
+                }
+            }
+            try {
+                if (row[0] % 10_000 == 0) {
+                    sheet.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            row[0]++;
+        });
+        workbook.finish();
+    }
+
+    /** A text a spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR) gets a leading apostrophe. */
+    static String inert(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+}
