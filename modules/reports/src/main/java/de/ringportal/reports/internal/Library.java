@@ -88,6 +88,11 @@ public class Library implements ReportLibrary {
     Library(Path root, ReportStore store, Config config, Clock clock) throws IOException {
         this.store = store;
         this.blobs = new BlobStore(root);
+        // PDFBox caches the system fonts it maps standard fonts to; keep that file in the data directory, not in
+        // the home folder of whoever runs the portal
+        if (System.getProperty("pdfbox.fontcache") == null) {
+            System.setProperty("pdfbox.fontcache", root.toString());
+        }
         this.config = config;
         this.clock = clock;
         cleanUp();

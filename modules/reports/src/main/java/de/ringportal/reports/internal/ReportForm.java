@@ -40,6 +40,11 @@ final class ReportForm {
         this.release = clean(first(fields, "freigabe"));
     }
 
+    /** The fields as sent, unchecked (to show them again after a refused file). */
+    static ReportForm unchecked(Map<String, List<String>> fields) {
+        return new ReportForm(fields);
+    }
+
     static ReportForm empty(int currentYear) {
         return new ReportForm(Map.of("jahr", List.of(Integer.toString(currentYear))));
     }

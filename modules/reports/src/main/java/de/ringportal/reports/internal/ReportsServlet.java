@@ -332,7 +332,8 @@ public class ReportsServlet extends HttpServlet {
         }
         Set<String> allowed = rules.uploadRings(request).stream().map(RingCatalog.Entry::id)
                 .collect(Collectors.toSet());
-        ReportForm form = report == null ? ReportForm.check(sent.fields(), allowed, rules.isRedaktion(request)) : null;
+        ReportForm form = report != null ? null : sent.tooLarge() ? ReportForm.unchecked(sent.fields())
+                : ReportForm.check(sent.fields(), allowed, rules.isRedaktion(request));
         String fileError = null;
         if (sent.tooLarge()) {
             fileError = library.tooLargeMessage();
