@@ -33,6 +33,7 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -211,7 +212,8 @@ final class LuceneIndex implements AutoCloseable {
     Query parse(String text) {
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(TITLE, 3f, TEXT, 1f));
         parser.setDefaultOperator(Occur.MUST);
-        return parser.parse(text);
+        Query query = parser.parse(text);
+        return query == null || query instanceof MatchNoDocsQuery ? null : query;
     }
 
     /**
