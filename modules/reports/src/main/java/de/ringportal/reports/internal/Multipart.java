@@ -12,6 +12,7 @@ import org.apache.commons.fileupload.FileItemIterator;
 import org.apache.commons.fileupload.FileItemStream;
 import org.apache.commons.fileupload.FileUpload;
 import org.apache.commons.fileupload.FileUploadException;
+import org.apache.commons.fileupload.InvalidFileNameException;
 import org.apache.commons.fileupload.UploadContext;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,8 +67,8 @@ final class Multipart {
                         byte[] value = in.readNBytes(FIELD_MAX_BYTES);
                         fields.computeIfAbsent(item.getFieldName(), key -> new ArrayList<>())
                                 .add(new String(value, StandardCharsets.UTF_8));
-                    } else if (staged == null && item.getName() != null && !item.getName().isEmpty()) {
-                        fileName = item.getName();
+                    } else if (staged == null && !nameOf(item).isEmpty()) {
+                        fileName = nameOf(item);
                         try {
                             staged = library.stage(in);
                         } catch (BlobStore.TooLarge e) {
@@ -89,6 +90,20 @@ final class Multipart {
             throw e;
         }
         return new Form(fields, staged, fileName, false);
+    }
+
+    /**
+     * The file name as sent. FileUpload refuses names with a NUL byte; the library makes any name safe itself
+     * ({@link FileNames}), so it takes the name as sent.
+     */
+    private static String nameOf(FileItemStream item) {
+        String name;
+        try {
+            name = item.getName();
+        } catch (InvalidFileNameException e) {
+            name = e.getName();
+        }
+        return name == null ? "" : name;
     }
 
     /** Reads and drops what is left of the body (bounded), so the client reads the answer instead of a reset. */
