@@ -131,17 +131,20 @@ final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Replaces every item of one source by these. */
+    /**
+     * Replaces every item of one source by these. The source is the name the service is registered under, whatever
+     * the documents say, so a source can neither hide its items nor replace another's.
+     */
     void replaceSource(String source, Collection<SearchDocument> documents) throws IOException {
         writer.deleteDocuments(new Term(SOURCE, source));
         for (SearchDocument document : documents) {
-            writer.addDocument(toLucene(document));
+            writer.addDocument(toLucene(source, document));
         }
         commit();
     }
 
-    void put(SearchDocument document) throws IOException {
-        writer.updateDocument(new Term(KEY, key(document.source(), document.id())), toLucene(document));
+    void put(String source, SearchDocument document) throws IOException {
+        writer.updateDocument(new Term(KEY, key(source, document.id())), toLucene(source, document));
         commit();
     }
 
@@ -159,10 +162,10 @@ final class LuceneIndex implements AutoCloseable {
         return source + "\u0000" + id;
     }
 
-    private static Document toLucene(SearchDocument item) {
+    private static Document toLucene(String source, SearchDocument item) {
         Document document = new Document();
-        document.add(new StringField(KEY, key(item.source(), item.id()), Field.Store.NO));
-        document.add(new StringField(SOURCE, item.source(), Field.Store.YES));
+        document.add(new StringField(KEY, key(source, item.id()), Field.Store.NO));
+        document.add(new StringField(SOURCE, source, Field.Store.YES));
         document.add(new StoredField(ID, item.id()));
         String title = item.title() == null ? "" : item.title();
         String text = item.text() == null ? "" : item.text();

@@ -113,7 +113,7 @@ public class SearchIndex {
             try {
                 Optional<SearchDocument> document = source.find(id);
                 if (document.isPresent()) {
-                    index.put(document.get());
+                    index.put(name, document.get());
                 } else {
                     index.remove(name, id);
                 }

@@ -88,7 +88,7 @@ public class LuceneIndexTest {
     /** Updates and removals by id. */
     @Test
     public void put_and_remove() throws IOException {
-        index.put(doc("1", "Neuer Titel", "Arbeitsmarkt", Set.of(), null));
+        index.put("reports", doc("1", "Neuer Titel", "Arbeitsmarkt", Set.of(), null));
         assertEquals(List.of("/berichte/1"), paths("Arbeitsmarkt", Set.of()));
         assertEquals(List.of(), paths("Integrationsquote", Set.of()));
         index.remove("reports", "1");
