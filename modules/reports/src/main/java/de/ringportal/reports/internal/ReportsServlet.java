@@ -487,7 +487,7 @@ public class ReportsServlet extends HttpServlet {
         Pager pager = Pager.of(request.getParameter("seite"), total, 50, report.path() + "/abrufe?");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ReportStore.Download download : store.downloads(report.id(), pager.offset(), 50)) {
-            rows.add(Map.of("time", TIME.format(download.at()), "machineTime", download.at().toString(),
+            rows.add(Map.of("time", TIME.format(download.at()), "machineTime", download.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                     "user", download.userName(), "version", download.version()));
         }
         Map<String, Object> model = new HashMap<>();
