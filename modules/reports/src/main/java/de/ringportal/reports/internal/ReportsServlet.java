@@ -423,11 +423,12 @@ public class ReportsServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
             response.setHeader("Content-Range", range.contentRange(size));
         }
-        if (range.first() == 0) {
-            audit(request, report, version);
-        }
         if ("HEAD".equals(request.getMethod())) {
             return;
+        }
+        if (range.first() == 0) {
+            // a download starts at byte 0; resumed or partial reads of the same download are not counted again
+            audit(request, report, version);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             OutputStream out = response.getOutputStream();
