@@ -1,0 +1,243 @@
+package de.ringportal.reports.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.reports.api.NewReport;
+import de.ringportal.reports.api.ReportLibrary;
+import de.ringportal.search.api.SearchSource;
+
+/**
+ * The library itself: checks a file (size, type against content), stores it by hash and then, only once the file is
+ * in place, its record; tells the search about every change. Uploads through the pages and {@link ReportLibrary}
+ * callers of other modules go through the same path.
+ */
+@Component(service = {Library.class, ReportLibrary.class})
+@Designate(ocd = Library.Config.class)
+public class Library implements ReportLibrary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Library.class);
+    static final String DATA_DIR = "ringportal.data.dir";
+    private static final long MB = 1024L * 1024L;
+
+    @ObjectClassDefinition(name = "Ringportal: Berichte",
+            description = "Die Berichtsbibliothek: Grenze für hochgeladene Dateien.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Größte Datei (MB)",
+                description = "So groß darf eine hochgeladene Datei höchstens sein, in Megabyte (1 MB = 1.048.576 "
+                        + "Byte). Größere Dateien werden mit einer Meldung abgelehnt; nichts von ihnen bleibt "
+                        + "gespeichert.", min = "1", max = "2048")
+        int maxUploadMegabytes() default 50;
+    }
+
+    /** Why a file is refused, in German, for the person who sent it. */
+    static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A checked file: its kind and the name it will be offered under. */
+    record Accepted(FileKind kind, String fileName) {
+    }
+
+    private final ReportStore store;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private volatile Config config;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
+
+    @Activate
+    public Library(BundleContext context, Config config, @Reference DataSource db,
+            @Reference(target = "(" + ModuleSchema.NAME + "=reports)") ModuleSchema schema) throws IOException {
+        this(dataDirectory(context).resolve("reports"), new ReportStore(db), config, Clock.systemUTC());
+    }
+
+    Library(Path root, ReportStore store, Config config, Clock clock) throws IOException {
+        this.store = store;
+        this.blobs = new BlobStore(root);
+        // PDFBox caches the system fonts it maps standard fonts to; keep that file in the data directory, not in
+        // the home folder of whoever runs the portal
+        if (System.getProperty("pdfbox.fontcache") == null) {
+            System.setProperty("pdfbox.fontcache", root.toString());
+        }
+        this.config = config;
+        this.clock = clock;
+        cleanUp();
+    }
+
+    @Modified
+    void modified(Config changed) {
+        this.config = changed;
+    }
+
+    static Path dataDirectory(BundleContext context) {
+        String dataDir = context.getProperty(DATA_DIR);
+        return Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).toAbsolutePath();
+    }
+
+    /** Removes leftovers of crashes: temporary uploads and unreferenced files older than an hour. */
+    private void cleanUp() {
+        try {
+            int removed = blobs.cleanUp(store.referencedHashes(), clock.instant().minus(Duration.ofHours(1)));
+            if (removed > 0) {
+                LOG.info("Removed {} orphaned files from the reports store", removed);
+            }
+        } catch (IOException | SQLException e) {
+            LOG.warn("Cannot clean up the reports store: {}", e.getMessage());
+        }
+    }
+
+    ReportStore store() {
+        return store;
+    }
+
+    BlobStore blobs() {
+        return blobs;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    long limitBytes() {
+        return config.maxUploadMegabytes() * MB;
+    }
+
+    String tooLargeMessage() {
+        return "Die Datei ist zu groß: erlaubt sind höchstens " + config.maxUploadMegabytes()
+                + " MB. Bitte verkleinern Sie die Datei (oder teilen Sie sie auf) und laden Sie sie erneut hoch.";
+    }
+
+    /** Streams the content into a temporary file; {@link BlobStore.TooLarge} over the limit. */
+    BlobStore.Staged stage(InputStream content) throws IOException {
+        return blobs.stage(content, limitBytes());
+    }
+
+    void discard(BlobStore.Staged staged) {
+        blobs.discard(staged);
+    }
+
+    /** Checks a staged file against its name; {@link Refused} with the reason otherwise. */
+    Accepted check(BlobStore.Staged staged, String sentName) throws IOException {
+        if (staged.size() == 0) {
+            throw new Refused("Die Datei ist leer (0 Byte). Bitte wählen Sie die richtige Datei aus.");
+        }
+        FileKind kind = FileKind.ofFileName(sentName == null ? "" : sentName.strip()).orElseThrow(() -> new Refused(
+                "Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, XLSX, DOCX, ODT, CSV und ZIP."));
+        if (!kind.matches(staged.file())) {
+            throw new Refused("Der Inhalt der Datei passt nicht zu ihrer Endung ." + kind.extension()
+                    + ": Sie ist keine gültige Datei vom Typ " + kind.label() + ".");
+        }
+        return new Accepted(kind, FileNames.safe(sentName, kind));
+    }
+
+    /**
+     * Files a new report: checks the staged file, moves it into the store, then writes the record. The staged file
+     * is gone afterwards, whatever happens.
+     */
+    int create(ReportStore.Details details, BlobStore.Staged staged, String sentName, String author)
+            throws IOException {
+        try {
+            Accepted accepted = check(staged, sentName);
+            blobs.commit(staged);
+            Instant now = clock.instant();
+            Version first = new Version(0, 1, staged.sha256(), staged.size(), accepted.fileName(), accepted.kind(),
+                    now, author);
+            int id = store.insert(details, first, text(accepted.kind(), staged.sha256()), author, now);
+            LOG.info("Report {} filed by {}: {} ({} bytes, {})", id, author, accepted.fileName(), staged.size(),
+                    staged.sha256());
+            changed(id);
+            return id;
+        } catch (SQLException e) {
+            throw new IOException("Cannot write the report's record", e);
+        } finally {
+            blobs.discard(staged);
+        }
+    }
+
+    /** Adds a version to a report, same checks and order as {@link #create}. */
+    int addVersion(Report report, BlobStore.Staged staged, String sentName, String author) throws IOException {
+        try {
+            Accepted accepted = check(staged, sentName);
+            blobs.commit(staged);
+            Version version = new Version(report.id(), 0, staged.sha256(), staged.size(), accepted.fileName(),
+                    accepted.kind(), clock.instant(), author);
+            int number = store.addVersion(report.id(), version, text(accepted.kind(), staged.sha256()));
+            LOG.info("Report {} version {} filed by {}: {} ({})", report.id(), number, author, accepted.fileName(),
+                    staged.sha256());
+            changed(report.id());
+            return number;
+        } catch (SQLException e) {
+            throw new IOException("Cannot write the version's record", e);
+        } finally {
+            blobs.discard(staged);
+        }
+    }
+
+    private String text(FileKind kind, String sha256) {
+        return kind == FileKind.PDF ? PdfText.of(blobs.path(sha256)) : "";
+    }
+
+    /** Posts the change to the search (asynchronously, through Event Admin, when it runs). */
+    void changed(int id) {
+        EventAdmin current = events;
+        if (current != null) {
+            current.postEvent(new Event(SearchSource.TOPIC_CHANGED,
+                    Map.of(SearchSource.SOURCE, ReportSearchSource.NAME, SearchSource.ID, Integer.toString(id))));
+        }
+    }
+
+    @Override
+    public String file(NewReport report, InputStream content) throws IOException {
+        String title = report.title() == null ? "" : report.title().strip();
+        if (title.isEmpty() || title.length() > ReportForm.TITLE_MAX) {
+            throw new Refused("Der Titel fehlt oder ist länger als " + ReportForm.TITLE_MAX + " Zeichen.");
+        }
+        String description = report.description() == null ? "" : report.description().strip();
+        if (description.length() > ReportForm.DESCRIPTION_MAX) {
+            throw new Refused("Die Beschreibung ist länger als " + ReportForm.DESCRIPTION_MAX + " Zeichen.");
+        }
+        BlobStore.Staged staged;
+        try {
+            staged = stage(content);
+        } catch (BlobStore.TooLarge e) {
+            throw new Refused(tooLargeMessage());
+        }
+        int id = create(new ReportStore.Details(title, report.year(), description, Set.copyOf(report.rings()), null),
+                staged, report.fileName(), report.author());
+        return "/berichte/" + id;
+    }
+}

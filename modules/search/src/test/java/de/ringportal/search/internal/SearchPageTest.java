@@ -1,0 +1,105 @@
+package de.ringportal.search.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.mockito.ArgumentCaptor;
+
+import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Views;
+import de.ringportal.search.api.SearchDocument;
+import de.ringportal.search.api.SearchSource;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The search page asks core's access rules about every ring in the index and shows only what they allow. */
+public class SearchPageTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    @Rule
+    public final TemporaryFolder folder = new TemporaryFolder();
+
+    private SearchIndex index;
+    private final Access access = mock(Access.class);
+    private final Views views = mock(Views.class);
+
+    @Before
+    public void fill() throws Exception {
+        index = new SearchIndex(folder.getRoot().toPath().resolve("index"));
+        SearchSource news = new SearchSource() {
+            @Override
+            public List<SearchDocument> all() {
+                return List.of(doc("1", Set.of()), doc("2", Set.of("3")), doc("3", Set.of("5")));
+            }
+
+            @Override
+            public Optional<SearchDocument> find(String id) {
+                return Optional.empty();
+            }
+        };
+        index.addSource(news, Map.of(SearchSource.SOURCE, "news"));
+        index.awaitWrites();
+    }
+
+    @After
+    public void close() throws Exception {
+        index.deactivate();
+    }
+
+    @Test
+    public void results_follow_access_may_see_ring() throws IOException {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getParameter("q")).thenReturn("Haushalte");
+        when(access.maySeeRing(request, "3")).thenReturn(true);
+
+        new SearchPage(index, access, views, Clock.fixed(NOW, ZoneOffset.UTC))
+                .doGet(request, mock(HttpServletResponse.class));
+
+        assertEquals(List.of("/aktuelles/1", "/aktuelles/2"), paths(request));
+    }
+
+    @Test
+    public void nobody_sees_ring_items_without_access() throws IOException {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getParameter("q")).thenReturn("Haushalte");
+
+        new SearchPage(index, access, views, Clock.fixed(NOW, ZoneOffset.UTC))
+                .doGet(request, mock(HttpServletResponse.class));
+
+        assertEquals(List.of("/aktuelles/1"), paths(request));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> paths(HttpServletRequest request) throws IOException {
+        ArgumentCaptor<Object> model = ArgumentCaptor.forClass(Object.class);
+        verify(views).render(eq(request), any(), anyString(), eq("search"), model.capture());
+        List<Map<String, Object>> results = (List<Map<String, Object>>) ((Map<String, Object>) model.getValue())
+                .get("results");
+        return results.stream().map(result -> (String) result.get("path")).sorted().toList();
+    }
+
+    private static SearchDocument doc(String id, Set<String> rings) {
+        return new SearchDocument("news", id, "Bedarfsgemeinschaften " + id, "Haushalte im Leistungsbezug",
+                "/aktuelles/" + id, rings, null);
+    }
+}
