@@ -513,13 +513,14 @@ public class Extensions {
     }
 
     private String collision(Bundle bundle, Set<Long> failedBefore) {
-        if (bundle.getHeaders("").get("Service-Component") == null) {
-            return null;
-        }
+        // Declarative Services may register the servlets a little later (after the module's schema is migrated)
+        boolean components = bundle.getHeaders("").get("Service-Component") != null;
         long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
         while (true) {
             List<String> taken = new ArrayList<>();
+            Set<Long> failedNow = new HashSet<>();
             for (FailedServletDTO failed : runtime.getRuntimeDTO().failedServletDTOs) {
+                failedNow.add(failed.serviceId);
                 if (failed.failureReason == DTOConstants.FAILURE_REASON_SHADOWED_BY_OTHER_SERVICE
                         && !failedBefore.contains(failed.serviceId)) {
                     taken.addAll(Arrays.asList(failed.patterns));
@@ -530,7 +531,9 @@ public class Extensions {
                         pattern.isEmpty() ? "/" : pattern).toList()) + ", die schon ein anderes Modul bedient.";
             }
             Set<Long> servlets = servletServices(bundle);
-            if (!servlets.isEmpty() && served().containsAll(servlets)) {
+            Set<Long> settled = served();
+            settled.addAll(failedNow);
+            if (servlets.isEmpty() ? !components : settled.containsAll(servlets)) {
                 return null;
             }
             if (System.currentTimeMillis() > deadline) {

@@ -28,8 +28,9 @@ import jakarta.servlet.http.Part;
  * remove, each after a confirmation step; the rollback to the state before the last change. Administrators only,
  * for every method and path.
  *
- * <p>The upload form is multipart, which the portal filter does not parse: it carries its CSRF token in the query
- * string of its action instead of a hidden field.
+ * <p>The upload form carries its CSRF token twice: as the usual hidden field, and in its action's query string, so
+ * that a body over the multipart limit (which the whiteboard then does not parse) still reaches this page and gets
+ * a German message instead of "form expired".
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/admin/erweiterungen/*")
