@@ -71,6 +71,7 @@ public class Extensions {
     /** Location of bundles installed from the page: stable across versions, like the launcher's own. */
     static final String UPLOAD_LOCATION = "ringportal:upload:";
     private static final long SETTLE_MILLIS = 3_000;
+    static final int KEPT_SNAPSHOTS = 100;
 
     private final BundleContext context;
     private final DataSource dataSource;
@@ -721,6 +722,7 @@ public class Extensions {
                     member.addBatch();
                 }
                 member.executeBatch();
+                prune(connection, id - KEPT_SNAPSHOTS);
                 connection.commit();
                 return id;
             } catch (SQLException e) {
@@ -729,6 +731,21 @@ public class Extensions {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record a rollback point", e);
+        }
+    }
+
+    /** Rollback points older than the newest {@value #KEPT_SNAPSHOTS} go: a rollback steps back one at a time. */
+    private static void prune(Connection connection, int upTo) throws SQLException {
+        if (upTo <= 0) {
+            return;
+        }
+        try (PreparedStatement members = connection.prepareStatement("DELETE FROM admin_snapshot_bundle WHERE "
+                + "snapshot_id <= ?");
+                PreparedStatement snapshots = connection.prepareStatement("DELETE FROM admin_snapshot WHERE id <= ?")) {
+            members.setInt(1, upTo);
+            members.executeUpdate();
+            snapshots.setInt(1, upTo);
+            snapshots.executeUpdate();
         }
     }
 
