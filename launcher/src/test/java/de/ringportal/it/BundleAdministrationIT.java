@@ -413,7 +413,40 @@ public class BundleAdministrationIT extends AuthTestSupport {
         }
     }
 
+    /** A jar dropped into the deploy folder is installed and started, a newer one updates it, deleting it removes it. */
+    @Test
+    public void the_deploy_folder_installs_updates_and_removes_a_module() throws IOException {
+        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Path dropped = deploy.resolve("events.jar");
+        try {
+            drop(file("events.jar"), dropped);
+            waitFor("/veranstaltungen answers 200", () -> get("/veranstaltungen").status() == 200);
+            long id = installedBundle(EVENTS).getBundleId();
+            String row = section(admin.get("/admin/erweiterungen").body(), "<tr id=\"bundle-" + id + "\"", "</tr>");
+            assertThat(row, containsString("Deploy-Ordner"));
+            assertThat(row, not(containsString("Entfernen")));
+            assertThat(confirm("entfernen", id, null).body(), containsString("kommt aus dem Deploy-Ordner"));
+
+            drop(file("events-0.2.0.jar"), dropped);
+            waitFor("the newer jar updates the module", () -> get("/veranstaltungen").body()
+                    .contains("Modul Veranstaltungen, Version 0.2.0"));
+            assertEquals(id, installedBundle(EVENTS).getBundleId());
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+        waitFor("deleting the jar removes the module", () -> bundleOrNull(EVENTS) == null);
+        assertEquals(404, get("/veranstaltungen").status());
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Copies beside the folder and moves in whole, so the watcher never sees half a jar. */
+    private static void drop(Path source, Path target) throws IOException {
+        Path temporary = target.getParent().resolveSibling(target.getFileName() + ".part");
+        Files.copy(source, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
 
     private Visitor.Page upload(String name) {
         try {

@@ -79,7 +79,7 @@ public class Extensions {
     private final Access access;
     private final HttpServiceRuntime runtime;
     private final Archive archive;
-    private final String deployFolder;
+    private final Path deployFolder;
 
     @Activate
     public Extensions(BundleContext context, @Reference DataSource dataSource,
@@ -95,7 +95,7 @@ public class Extensions {
         this.archive = new Archive(dataDir == null ? context.getDataFile("bundles").toPath()
                 : Path.of(dataDir, "admin", "bundles"));
         String deploy = context.getProperty("felix.fileinstall.dir");
-        this.deployFolder = deploy == null ? null : Path.of(deploy).toAbsolutePath().normalize().toUri().toString();
+        this.deployFolder = deploy == null ? null : Path.of(deploy).toAbsolutePath().normalize();
     }
 
     Archive archive() {
@@ -149,7 +149,7 @@ public class Extensions {
             return Kind.CORE;
         }
         String location = bundle.getLocation();
-        if (deployFolder != null && location.startsWith(deployFolder)) {
+        if (isInDeployFolder(location)) {
             return Kind.DEPLOY;
         }
         if (location.startsWith(UPLOAD_LOCATION) || (bundle.getSymbolicName() != null
@@ -157,6 +157,18 @@ public class Extensions {
             return Kind.MODULE;
         }
         return Kind.SYSTEM;
+    }
+
+    /** FileInstall's locations are file: URIs of the jars in its folder (java.io.File style, "file:/..."). */
+    private boolean isInDeployFolder(String location) {
+        if (deployFolder == null || !location.startsWith("file:")) {
+            return false;
+        }
+        try {
+            return Path.of(java.net.URI.create(location)).toAbsolutePath().normalize().startsWith(deployFolder);
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return false;
+        }
     }
 
     Bundle bundle(long id) {

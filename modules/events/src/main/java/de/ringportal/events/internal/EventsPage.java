@@ -144,7 +144,9 @@ public class EventsPage extends HttpServlet {
             return;
         }
         int id = store.add(event, access.viewer(request).userName());
-        response.sendRedirect("/veranstaltungen/" + id);
+        // 303: the browser follows with a GET, so a reload does not post the form again
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", "/veranstaltungen/" + id);
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
