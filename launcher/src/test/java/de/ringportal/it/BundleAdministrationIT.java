@@ -356,6 +356,10 @@ public class BundleAdministrationIT extends AuthTestSupport {
             secrets.start();
             waitFor("the settings overview lists the test module", () -> admin.get("/admin/erweiterungen/konfiguration")
                     .body().contains("Testzugang"));
+            String overview = admin.get("/admin/erweiterungen/konfiguration").body();
+            assertThat(overview, containsString("de.ringportal.auth.internal.LoginService"));
+            assertThat("the framework's own settings are not offered", overview,
+                    not(containsString("org.apache.felix.http")));
             String pid = "de.ringportal.it.secrets";
             Visitor.Page form = admin.get("/admin/erweiterungen/konfiguration?pid=" + pid);
             assertEquals(200, form.status());

@@ -54,17 +54,19 @@ public class SettingsPage extends HttpServlet {
     private final transient MetaTypeService metaTypes;
     private final transient ConfigurationAdmin configurations;
     private final transient AuditTrail audit;
+    private final transient Extensions extensions;
 
     @Activate
     public SettingsPage(BundleContext context, @Reference Access access, @Reference Views views,
             @Reference MetaTypeService metaTypes, @Reference ConfigurationAdmin configurations,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference Extensions extensions) {
         this.context = context;
         this.access = access;
         this.views = views;
         this.metaTypes = metaTypes;
         this.configurations = configurations;
         this.audit = audit;
+        this.extensions = extensions;
     }
 
     @Override
@@ -196,6 +198,11 @@ public class SettingsPage extends HttpServlet {
     private List<Described> describedAll() {
         List<Described> all = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
+            // the portal's own and added modules; the framework's and libraries' settings (the HTTP port, say)
+            // belong to the operator's configuration, not to a form that could cut the portal off
+            if (extensions.kind(bundle) == Kind.SYSTEM) {
+                continue;
+            }
             MetaTypeInformation information = bundle.getState() == Bundle.UNINSTALLED ? null
                     : metaTypes.getMetaTypeInformation(bundle);
             if (information == null) {
