@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.AfterClass;
@@ -38,6 +42,8 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 public class ExtensionsBrowserIT {
 
     private static final String ADMIN_PASSWORD = "Erweiterungen-im-Browser-2026";
+    private static final String EDITOR_PASSWORD = "Termine-der-Ringe-2026";
+    private static final Pattern LINK = Pattern.compile("(/passwort-setzen\\?token(?:=|&#61;)[A-Za-z0-9_-]{43})");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Path home;
@@ -100,6 +106,25 @@ public class ExtensionsBrowserIT {
         browserGet(events);
         check("the events settings form", httpGet(events));
 
+        // the events form, empty and with errors, as the Redaktion sees it
+        String link = passwordLink(httpPost("/admin/konten/neu", Map.of("benutzername", "redaktion.termine", "name",
+                "Redaktion Termine", "email", "termine@example.org", "ags", "", "rolle", "redaktion", "aktiv", "ja")));
+        httpPost("/passwort-setzen", Map.of("token", link.substring(link.length() - 43), "passwort", EDITOR_PASSWORD,
+                "wiederholung", EDITOR_PASSWORD));
+        browser.findElement(By.cssSelector(".login-box form[action='/abmelden'] button[type='submit']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
+        logIn("redaktion.termine", EDITOR_PASSWORD);
+        browserGet("/veranstaltungen/neu");
+        check("/veranstaltungen/neu", httpGet("/veranstaltungen/neu"));
+        Map<String, String> wrong = Map.of("titel", "", "tag", "31.02.2026", "beginn", "16:00", "ende", "10:00",
+                "ort", "Biberach", "ring", "../x", "programm", "Begrüßung");
+        WebElement eventForm = browser.findElement(By.cssSelector("main form[method=post]"));
+        eventForm.findElement(By.name("ring")).sendKeys("../x");
+        eventForm.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(eventForm));
+        check("/veranstaltungen/neu with errors", httpPostExpecting("/veranstaltungen/neu", wrong, 422));
+
         // installed from the page, still installed after a restart
         int exitCode = portal.stop();
         assertTrue("stopped by SIGTERM, exit code " + exitCode, exitCode == 143 || exitCode == 0);
@@ -123,10 +148,14 @@ public class ExtensionsBrowserIT {
     }
 
     private static void logIn() {
+        logIn("admin", ADMIN_PASSWORD);
+    }
+
+    private static void logIn(String userName, String password) {
         browserGet("/anmelden");
         WebElement form = browser.findElement(By.cssSelector("main form"));
-        form.findElement(By.name("benutzer")).sendKeys("admin");
-        form.findElement(By.name("passwort")).sendKeys(ADMIN_PASSWORD);
+        form.findElement(By.name("benutzer")).sendKeys(userName);
+        form.findElement(By.name("passwort")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged in, with a logout button")
                 .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
@@ -146,6 +175,37 @@ public class ExtensionsBrowserIT {
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(path, 200, response.statusCode());
+        return response.body();
+    }
+
+    private static String passwordLink(String html) {
+        Matcher link = LINK.matcher(html);
+        assertTrue("no password link on the page", link.find());
+        return link.group(1).replace("&#61;", "=");
+    }
+
+    private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return httpPostExpecting(path, fields, -1);
+    }
+
+    /** Sends the form over HTTP with the browser's cookies and its CSRF token (double submit of the cookie). */
+    private static String httpPostExpecting(String path, Map<String, String> fields, int expected)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
+        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(portal.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (expected > 0) {
+            assertEquals(path, expected, response.statusCode());
+        } else {
+            assertTrue(path + " answered " + response.statusCode(), response.statusCode() < 400);
+        }
         return response.body();
     }
 

@@ -222,6 +222,22 @@ public class EventsPage extends HttpServlet {
     public record EventForm(String title, String day, String from, String until, String place, String ring,
             String agenda) {
 
+        /** The day as a date input accepts it (ISO), or empty when it is not a date: never an invalid value. */
+        public String isoDay() {
+            LocalDate date = date(day);
+            return date == null ? "" : date.toString();
+        }
+
+        public String isoFrom() {
+            LocalTime time = time(from);
+            return time == null ? "" : time.toString();
+        }
+
+        public String isoUntil() {
+            LocalTime time = time(until);
+            return time == null ? "" : time.toString();
+        }
+
         static EventForm empty() {
             return new EventForm("", "", "", "", "", "", "");
         }
