@@ -110,9 +110,12 @@ public class Extensions {
         for (Bundle bundle : context.getBundles()) {
             rows.add(row(bundle));
         }
-        rows.sort(Comparator.comparing((BundleRow row) -> row.kind().ordinal() == Kind.MODULE.ordinal() ? 0
-                : row.kind() == Kind.DEPLOY ? 1 : row.kind() == Kind.CORE ? 2 : 3)
-                .thenComparing(row -> row.name().toLowerCase(java.util.Locale.ROOT)));
+        rows.sort(Comparator.comparing((BundleRow row) -> switch (row.kind()) {
+            case MODULE -> 0;
+            case DEPLOY -> 1;
+            case CORE -> 2;
+            case SYSTEM -> 3;
+        }).thenComparing(row -> row.name().toLowerCase(java.util.Locale.ROOT)));
         return rows;
     }
 

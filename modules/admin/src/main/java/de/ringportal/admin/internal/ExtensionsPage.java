@@ -171,7 +171,7 @@ public class ExtensionsPage extends HttpServlet {
         boolean allowed = action.equals("entfernen") ? row.mayChange() : row.hasActions();
         if (!allowed) {
             refuse(request, response, row.name() + " ist ein " + row.kindLabel() + "-Bestandteil des Portals und "
-                    + "lässt sich hier nicht " + verb(action) + ".", HttpServletResponse.SC_CONFLICT);
+                    + "lässt sich hier nicht " + action + ".", HttpServletResponse.SC_CONFLICT);
             return;
         }
         String what = row.name() + " (" + row.symbolicName() + " " + row.version() + ")";
@@ -280,14 +280,6 @@ public class ExtensionsPage extends HttpServlet {
     private static String tooLarge() {
         return "Die Datei ist größer als " + MAX_UPLOAD / (1024 * 1024) + " MB und wird nicht angenommen. "
                 + "Module des Portals sind viel kleiner; bitte prüfen Sie, ob Sie die richtige Datei gewählt haben.";
-    }
-
-    private static String verb(String action) {
-        return switch (action) {
-            case "starten" -> "starten";
-            case "stoppen" -> "stoppen";
-            default -> "entfernen";
-        };
     }
 
     /** The sub-navigation of the administration pages. */
