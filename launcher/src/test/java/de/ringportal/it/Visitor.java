@@ -87,17 +87,22 @@ final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
-    /** A multipart form POST with one file field, as a browser sends an upload (the CSRF token in its field). */
+    /** A multipart upload with the CSRF token both in its form field and in the address, as the upload forms send it. */
     Page postFile(String path, String csrfToken, String field, String fileName, byte[] content) {
-        String boundary = "----ringportal" + Long.toHexString(System.nanoTime());
+        return postFile(path + "?_csrf=" + encode(csrfToken), Map.of("_csrf", csrfToken), field, fileName, content);
+    }
+
+    /** A multipart form POST with text fields and one file field, as a browser sends an upload form. */
+    Page postFile(String path, Map<String, String> fields, String field, String fileName, byte[] content) {
+        String boundary = "----ringportal-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path + "?_csrf=" + encode(csrfToken)))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }

@@ -72,8 +72,26 @@ public final class CsrfTokens {
         if (sent == null) {
             sent = request.getParameter(PortalContext.CSRF_PARAMETER);
         }
+        if (sent == null) {
+            // multipart uploads: the whiteboard parses the body only for the servlet's own limits, and answers no
+            // parameters when a body exceeds them; upload forms repeat the token in their action's query string,
+            // so the servlet gets to say in German why the file was refused
+            sent = fromQuery(request.getQueryString());
+        }
         return sent != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 sent.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String fromQuery(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(PortalContext.CSRF_PARAMETER + "=")) {
+                return pair.substring(PortalContext.CSRF_PARAMETER.length() + 1);
+            }
+        }
+        return null;
     }
 
     private static String fromCookie(HttpServletRequest request) {

@@ -40,7 +40,17 @@ public class AuditLog {
         ACCOUNT_DISABLED("Konto deaktiviert"),
         PASSWORD_CHANGED("Passwort geändert"),
         PASSWORD_RESET_ISSUED("Link zum Zurücksetzen erstellt"),
-        PASSWORD_RESET_USED("Passwort zurückgesetzt");
+        PASSWORD_RESET_USED("Passwort zurückgesetzt"),
+        // actions other modules report through AuditTrail (see ModuleAuditTrail); stored by name like the others
+        MODULE_INSTALLED("Modul installiert"),
+        MODULE_UPDATED("Modul aktualisiert"),
+        MODULE_UNINSTALLED("Modul entfernt"),
+        MODULE_STARTED("Modul gestartet"),
+        MODULE_STOPPED("Modul gestoppt"),
+        CONFIGURATION_CHANGED("Konfiguration geändert"),
+        ROLLBACK("Zurückgesetzt auf vorherigen Stand"),
+        /** Any other action of another module: its own label goes into the detail. */
+        OTHER("Sonstige Verwaltungsaktion");
 
         private final String label;
 
@@ -50,6 +60,16 @@ public class AuditLog {
 
         public String label() {
             return label;
+        }
+
+        /** The kind with this German label, or {@link #OTHER}. */
+        public static Event ofLabel(String label) {
+            for (Event event : values()) {
+                if (event.label.equals(label)) {
+                    return event;
+                }
+            }
+            return OTHER;
         }
     }
 

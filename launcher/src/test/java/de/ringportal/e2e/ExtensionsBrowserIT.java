@@ -1,0 +1,237 @@
+package de.ringportal.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.ErrorCollector;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * An administrator installs the events module through the Erweiterungen page in a real browser and finds its menu
+ * entry; the page, its confirmation step, the settings pages and the events pages pass axe (no serious or critical
+ * violation) and the Nu HTML Checker. After a restart of the portal the module installed from the page is still there.
+ */
+public class ExtensionsBrowserIT {
+
+    private static final String ADMIN_PASSWORD = "Erweiterungen-im-Browser-2026";
+    private static final String EDITOR_PASSWORD = "Termine-der-Ringe-2026";
+    private static final Pattern LINK = Pattern.compile("(/passwort-setzen\\?token(?:=|&#61;)[A-Za-z0-9_-]{43})");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Path home;
+    private static PortalProcess portal;
+    private static ChromeDriver browser;
+    private static HtmlChecker htmlChecker;
+
+    @Rule
+    public final ErrorCollector problems = new ErrorCollector();
+
+    @BeforeClass
+    public static void start() throws Exception {
+        home = PortalProcess.newHome("ExtensionsBrowserIT");
+        portal = startPortal();
+        browser = BrowserIT.startBrowser(home);
+        htmlChecker = new HtmlChecker();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    /** Upload through the page, menu entry, accessible and valid pages, and the module survives a restart. */
+    @Test
+    public void administrator_uploads_the_events_jar_and_sees_its_menu_entry() throws Exception {
+        logIn();
+        browserGet("/admin/erweiterungen");
+        check("/admin/erweiterungen", httpGet("/admin/erweiterungen"));
+        assertTrue("no events entry before the upload", browser.findElements(
+                By.cssSelector("nav.main-nav a[href='/veranstaltungen']")).isEmpty());
+
+        WebElement form = browser.findElement(By.cssSelector("form[enctype='multipart/form-data']"));
+        form.findElement(By.id("feld-datei")).sendKeys(eventsJar().toString());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(form));
+
+        String result = browser.findElement(By.cssSelector("main")).getText();
+        assertTrue(result, result.contains("ist installiert und gestartet"));
+        WebElement entry = browser.findElement(By.cssSelector("nav.main-nav a[href='/veranstaltungen']"));
+        assertEquals("Veranstaltungen", entry.getText().strip());
+        check("/admin/erweiterungen after the upload", httpGet("/admin/erweiterungen"));
+
+        entry.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getTitle().contains("Veranstaltungen"));
+        check("/veranstaltungen", httpGet("/veranstaltungen"));
+
+        browserGet("/admin/erweiterungen");
+        String removeLink = browser.findElement(By.xpath("//a[starts-with(text(),'Entfernen')]")).getDomAttribute("href");
+        browserGet(removeLink);
+        check("the confirmation step", httpGet(removeLink));
+        browserGet("/admin/erweiterungen/konfiguration");
+        check("/admin/erweiterungen/konfiguration", httpGet("/admin/erweiterungen/konfiguration"));
+        String events = "/admin/erweiterungen/konfiguration?pid=de.ringportal.events.internal.EventsPage";
+        browserGet(events);
+        check("the events settings form", httpGet(events));
+
+        // the events form, empty and with errors, as the Redaktion sees it
+        String link = passwordLink(httpPost("/admin/konten/neu", Map.of("benutzername", "redaktion.termine", "name",
+                "Redaktion Termine", "email", "termine@example.org", "ags", "", "rolle", "redaktion", "aktiv", "ja")));
+        httpPost("/passwort-setzen", Map.of("token", link.substring(link.length() - 43), "passwort", EDITOR_PASSWORD,
+                "wiederholung", EDITOR_PASSWORD));
+        browser.findElement(By.cssSelector(".login-box form[action='/abmelden'] button[type='submit']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
+        logIn("redaktion.termine", EDITOR_PASSWORD);
+        browserGet("/veranstaltungen/neu");
+        check("/veranstaltungen/neu", httpGet("/veranstaltungen/neu"));
+        Map<String, String> wrong = Map.of("titel", "", "tag", "31.02.2026", "beginn", "16:00", "ende", "10:00",
+                "ort", "Biberach", "ring", "../x", "programm", "Begrüßung");
+        WebElement eventForm = browser.findElement(By.cssSelector("main form[method=post]"));
+        eventForm.findElement(By.name("ring")).sendKeys("../x");
+        eventForm.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(eventForm));
+        check("/veranstaltungen/neu with errors", httpPostExpecting("/veranstaltungen/neu", wrong, 422));
+
+        // installed from the page, still installed after a restart
+        int exitCode = portal.stop();
+        assertTrue("stopped by SIGTERM, exit code " + exitCode, exitCode == 143 || exitCode == 0);
+        portal = startPortal();
+        portal.await("/veranstaltungen answers 200 after the restart", PortalProcess.START_TIMEOUT,
+                () -> portal.get("/veranstaltungen").statusCode() == 200);
+    }
+
+    private static PortalProcess startPortal() throws Exception {
+        PortalProcess started = PortalProcess.start(home, Map.of("RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        started.await("/anmelden answers 200", PortalProcess.START_TIMEOUT,
+                () -> started.get("/anmelden").statusCode() == 200);
+        return started;
+    }
+
+    private static Path eventsJar() {
+        Path jar = Path.of(System.getProperty("ringportal.it.events", "../modules/events/target/events-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath().normalize();
+        assertTrue(jar + " is missing: build modules/events first", Files.isRegularFile(jar));
+        return jar;
+    }
+
+    private static void logIn() {
+        logIn("admin", ADMIN_PASSWORD);
+    }
+
+    private static void logIn(String userName, String password) {
+        browserGet("/anmelden");
+        WebElement form = browser.findElement(By.cssSelector("main form"));
+        form.findElement(By.name("benutzer")).sendKeys(userName);
+        form.findElement(By.name("passwort")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged in, with a logout button")
+                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
+    }
+
+    private static void browserGet(String path) {
+        browser.get(portal.uri(path).toString());
+    }
+
+    /** The HTML the server sends for the page, with the browser's cookies: what the HTML checker must see. */
+    private static String httpGet(String path) throws IOException, InterruptedException {
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest.Builder request = HttpRequest.newBuilder(portal.uri(path)).GET().timeout(Duration.ofSeconds(30));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(path, 200, response.statusCode());
+        return response.body();
+    }
+
+    private static String passwordLink(String html) {
+        Matcher link = LINK.matcher(html);
+        assertTrue("no password link on the page", link.find());
+        return link.group(1).replace("&#61;", "=");
+    }
+
+    private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return httpPostExpecting(path, fields, -1);
+    }
+
+    /** Sends the form over HTTP with the browser's cookies and its CSRF token (double submit of the cookie). */
+    private static String httpPostExpecting(String path, Map<String, String> fields, int expected)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
+        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(portal.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (expected > 0) {
+            assertEquals(path, expected, response.statusCode());
+        } else {
+            assertTrue(path + " answered " + response.statusCode(), response.statusCode() < 400);
+        }
+        return response.body();
+    }
+
+    /** Records the findings of both checkers for one page state and goes on. */
+    private void check(String what, String html) {
+        try {
+            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
+                    .toList();
+            if (!errors.isEmpty()) {
+                problems.addError(new AssertionError(what + " is not valid HTML:\n"
+                        + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
+            }
+            Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
+            List<String> blocking = new ArrayList<>();
+            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
+                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
+            System.out.printf("ExtensionsBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n",
+                    what, errors.size(), results.getViolations().size(), blocking.size());
+            if (results.isErrored()) {
+                problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
+            } else if (!blocking.isEmpty()) {
+                problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
+                        + String.join("\n", blocking)));
+            }
+        } catch (Exception e) {
+            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package de.ringportal.it;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.CoreMatchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
+
+import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.api.RingMemberships;
+import de.ringportal.core.api.Role;
+
+/**
+ * The events module's own pages: the Redaktion adds public and ring events, ring events stay with those who may see
+ * the ring (list, page and iCalendar export), bad and hostile input gets German messages and is stored inert.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EventsPagesIT extends AuthTestSupport {
+
+    private static final String FILES = "ringportal.it.events.files";
+    private static final String EDITOR = "events-redaktion";
+    private static final String MEMBER = "events-mitglied";
+    private static final String OUTSIDER = "events-fremd";
+
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private Bundle events;
+
+    @Override
+    protected Option[] additionalOptions(Path work) throws IOException {
+        Path files = Files.createDirectories(work.resolve("files"));
+        Files.copy(TestBundles.eventsJar(), files.resolve("events.jar"));
+        return new Option[] {frameworkProperty(FILES).value(files.toString())};
+    }
+
+    /** Ring 3 has the Landkreis Biberach (08426) this year; the module runs from its jar. */
+    @Before
+    public void installEventsAndRings() throws BundleException {
+        int thisYear = Year.now().getValue();
+        RingMemberships rings = (municipality, year) -> "08426".equals(municipality) && year == thisYear
+                ? Set.of("3") : Set.of();
+        registrations.add(context.registerService(RingMemberships.class, rings, null));
+        events = context.installBundle(Path.of(context.getProperty(FILES)).resolve("events.jar").toUri().toString());
+        events.start();
+        awaitService(ModuleSchema.class, "(" + ModuleSchema.NAME + "=events)");
+        waitFor("/veranstaltungen answers 200", () -> get("/veranstaltungen").status() == 200);
+        createAccount(EDITOR, "Redaktion Veranstaltungen", null, Role.REDAKTION);
+        createAccount(MEMBER, "Mitglied Biberach", "08426", Role.RINGMITGLIED);
+        createAccount(OUTSIDER, "Mitglied anderswo", "05558", Role.RINGMITGLIED);
+    }
+
+    @After
+    public void uninstallEvents() throws BundleException {
+        registrations.forEach(ServiceRegistration::unregister);
+        registrations.clear();
+        events.uninstall();
+    }
+
+    /** A public event from the Redaktion's form shows for everybody, escaped, and is in the public calendar. */
+    @Test
+    public void the_redaktion_adds_a_public_event_that_everybody_sees_and_can_subscribe_to() {
+        Visitor editor = loggedIn(EDITOR);
+        String title = "Fachtag <script>alert(1)</script> ' OR 1=1 --";
+
+        Visitor.Page created = editor.post("/veranstaltungen/neu", form(editor, title, "", "10:00", "16:00"));
+
+        assertEquals(created.body(), 303, created.status());
+        String location = created.header("Location");
+        Visitor anonymous = visitor();
+        String page = anonymous.get(location).body();
+        assertThat(page, containsString("Fachtag &lt;script&gt;alert(1)&lt;/script&gt; &#39; OR 1&#61;1 --"));
+        assertThat(page, not(containsString("<script>alert")));
+        assertThat(page, containsString("Kennzahlen K1 bis K3"));
+        assertThat(anonymous.get("/veranstaltungen").body(), containsString("href=\"" + location + "\""));
+        Visitor.Page calendar = anonymous.get("/veranstaltungen/oeffentlich.ics");
+        assertEquals(200, calendar.status());
+        assertThat(calendar.header("Content-Type"), containsString("text/calendar"));
+        assertThat(calendar.body(), containsString("SUMMARY:Fachtag <script>alert(1)</script> ' OR 1=1 --\r\n"));
+        assertThat(calendar.body(), containsString("LOCATION:Kreishaus Biberach\\, Saal 2\r\n"));
+    }
+
+    /** A ring's event is seen by that ring's members only: in the list, on its page and in the ring's calendar. */
+    @Test
+    public void a_ring_event_is_seen_only_by_those_who_may_see_the_ring() {
+        Visitor editor = loggedIn(EDITOR);
+        Visitor.Page created = editor.post("/veranstaltungen/neu", form(editor, "Ringtreffen Ring 3", "3", "09:30",
+                "15:00"));
+        assertEquals(created.body(), 303, created.status());
+        String location = created.header("Location");
+
+        Visitor member = loggedIn(MEMBER);
+        assertThat(member.get("/veranstaltungen").body(), containsString("Ringtreffen Ring 3"));
+        assertEquals(200, member.get(location).status());
+        Visitor.Page calendar = member.get("/veranstaltungen/ring/3.ics");
+        assertEquals(200, calendar.status());
+        assertThat(calendar.body(), containsString("SUMMARY:Ringtreffen Ring 3"));
+        assertThat(calendar.body(), containsString("CLASS:PRIVATE"));
+
+        Visitor outsider = loggedIn(OUTSIDER);
+        assertThat(outsider.get("/veranstaltungen").body(), not(containsString("Ringtreffen Ring 3")));
+        assertEquals(403, outsider.get(location).status());
+        assertEquals(403, outsider.get("/veranstaltungen/ring/3.ics").status());
+        Visitor anonymous = visitor();
+        assertThat(anonymous.get("/veranstaltungen").body(), not(containsString("Ringtreffen Ring 3")));
+        assertEquals(302, anonymous.get(location).status());
+        assertThat(anonymous.get("/veranstaltungen/oeffentlich.ics").body(), not(containsString("Ringtreffen Ring 3")));
+    }
+
+    /** Wrong dates, times, ring ids and lengths get one German message each, and nothing is stored. */
+    @Test
+    public void bad_input_is_refused_with_german_messages_and_nothing_is_stored() {
+        Visitor editor = loggedIn(EDITOR);
+        int before = count("SELECT COUNT(*) FROM events_event");
+        Map<String, String> bad = new LinkedHashMap<>(form(editor, "", "../x", "16:00", "10:00"));
+        bad.put("tag", "31.02.2026");
+        bad.put("programm", "x".repeat(5000));
+
+        Visitor.Page refused = editor.post("/veranstaltungen/neu", bad);
+
+        assertEquals(422, refused.status());
+        assertThat(refused.body(), containsString("Bitte einen Titel mit höchstens 200 Zeichen angeben."));
+        assertThat(refused.body(), containsString("Bitte ein Datum angeben, zum Beispiel 24.11.2026."));
+        assertThat(refused.body(), containsString("Das Ende liegt nicht nach dem Beginn."));
+        assertThat(refused.body(), containsString("Eine Ring-Kennung besteht aus höchstens 32 Buchstaben"));
+        assertThat(refused.body(), containsString("Das Programm hat höchstens 4000 Zeichen."));
+        assertEquals(before, count("SELECT COUNT(*) FROM events_event"));
+    }
+
+    /** Ring members may not add events, and nobody adds a public one but the Redaktion. */
+    @Test
+    public void only_the_redaktion_and_ring_moderators_add_events() {
+        Visitor member = loggedIn(MEMBER);
+        assertEquals(403, member.get("/veranstaltungen/neu").status());
+        assertEquals(403, member.post("/veranstaltungen/neu", form(member, "Nicht erlaubt", "", "10:00", "11:00"))
+                .status());
+        assertEquals(302, visitor().get("/veranstaltungen/neu").status());
+        assertEquals(0, count("SELECT COUNT(*) FROM events_event WHERE title = 'Nicht erlaubt'"));
+    }
+
+    private Visitor loggedIn(String userName) {
+        Visitor visitor = visitor();
+        assertEquals(303, visitor.login(userName, PASSWORD, "/").status());
+        return visitor;
+    }
+
+    private static Map<String, String> form(Visitor visitor, String title, String ring, String from, String until) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", visitor.get("/").csrfToken());
+        fields.put("titel", title);
+        fields.put("tag", LocalDate.now().plusDays(14).toString());
+        fields.put("beginn", from);
+        fields.put("ende", until);
+        fields.put("ort", "Kreishaus Biberach, Saal 2");
+        fields.put("ring", ring);
+        fields.put("programm", "Begrüßung\nKennzahlen K1 bis K3");
+        return fields;
+    }
+}

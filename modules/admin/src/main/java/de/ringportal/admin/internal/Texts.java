@@ -1,0 +1,32 @@
+package de.ringportal.admin.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Small helpers for what the page shows. */
+final class Texts {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.uuuu, HH:mm:ss 'Uhr'");
+
+    private Texts() {
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant.atZone(BERLIN));
+    }
+
+    /** Control characters out, and at most 300 characters: messages from foreign code end up on the page. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String cleaned = text.replaceAll("\\p{Cntrl}", " ").strip();
+        return cleaned.length() > 300 ? cleaned.substring(0, 300) + "…" : cleaned;
+    }
+
+    static String cut(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+}

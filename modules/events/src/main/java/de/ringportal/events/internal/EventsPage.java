@@ -1,0 +1,339 @@
+package de.ringportal.events.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import de.ringportal.core.api.Access;
+import de.ringportal.core.api.MenuEntry;
+import de.ringportal.core.api.Role;
+import de.ringportal.core.api.Route;
+import de.ringportal.core.api.Viewer;
+import de.ringportal.core.api.Views;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The calendar of Ringtreffen and project events: the list of coming events the visitor may see (public ones, and
+ * those of the rings the visitor may see), one event with its agenda, the form for the Redaktion and ring moderators,
+ * and the iCalendar exports: {@code /veranstaltungen/oeffentlich.ics} and {@code /veranstaltungen/ring/<id>.ics}.
+ */
+@Component(service = Servlet.class)
+@Route(servlet_pattern = "/veranstaltungen/*")
+@MenuEntry(label = "Veranstaltungen", path = "/veranstaltungen", order = 40)
+@Designate(ocd = EventsPage.Config.class)
+public class EventsPage extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @ObjectClassDefinition(name = "Ringportal: Veranstaltungen",
+            description = "Kalender der Ringtreffen und Projektveranstaltungen mit iCalendar-Export.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Name des Kalenders",
+                description = "So heißt der Kalender in Kalenderprogrammen, die den iCalendar-Export abonnieren.")
+        String calendarName() default "Ringportal: Veranstaltungen";
+
+        @AttributeDefinition(name = "Einträge je Seite",
+                description = "So viele Veranstaltungen zeigt die Liste auf einer Seite.", min = "5", max = "200")
+        int pageSize() default 20;
+    }
+
+    static final int TITLE_MAX = 200;
+    static final int PLACE_MAX = 200;
+    static final int AGENDA_MAX = 4000;
+    private static final Pattern RING_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern EVENT = Pattern.compile("/([0-9]{1,9})");
+    private static final Pattern RING_CALENDAR = Pattern.compile("/ring/([A-Za-z0-9_-]{1,32})\\.ics");
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEEE, d. MMMM uuuu, HH:mm 'Uhr'",
+            Locale.GERMAN);
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("HH:mm 'Uhr'", Locale.GERMAN);
+
+    private final transient Access access;
+    private final transient Views views;
+    private final transient EventStore store;
+    private final String version;
+    private volatile Config config;
+
+    @Activate
+    public EventsPage(BundleContext context, @Reference Access access, @Reference Views views,
+            @Reference EventStore store, Config config) {
+        this.access = access;
+        this.views = views;
+        this.store = store;
+        this.version = context.getBundle().getVersion().toString();
+        this.config = config;
+    }
+
+    @Modified
+    void modified(Config changed) {
+        this.config = changed;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = Objects.requireNonNullElse(request.getPathInfo(), "/");
+        Matcher event = EVENT.matcher(path);
+        Matcher ring = RING_CALENDAR.matcher(path);
+        if (path.equals("/")) {
+            list(request, response);
+        } else if (path.equals("/neu")) {
+            if (access.require(request, response, mayCreateAny(request))) {
+                form(request, response, EventForm.empty(), Map.of(), HttpServletResponse.SC_OK);
+            }
+        } else if (path.equals("/oeffentlich.ics")) {
+            calendar(response, null);
+        } else if (ring.matches()) {
+            if (access.require(request, response, access.maySeeRing(request, ring.group(1)))) {
+                calendar(response, ring.group(1));
+            }
+        } else if (event.matches()) {
+            show(request, response, Integer.parseInt(event.group(1)));
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/neu".equals(request.getPathInfo())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (!access.require(request, response, mayCreateAny(request))) {
+            return;
+        }
+        EventForm form = EventForm.of(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Event event = form.validate(errors);
+        if (event != null && !mayCreate(request, event.ringId())) {
+            errors.put("ring", event.ringId() == null
+                    ? "Öffentliche Veranstaltungen trägt die Redaktion ein."
+                    : "Für diesen Ring dürfen Sie keine Veranstaltungen eintragen.");
+        }
+        if (!errors.isEmpty()) {
+            form(request, response, form, errors, 422);
+            return;
+        }
+        int id = store.add(event, access.viewer(request).userName());
+        // 303: the browser follows with a GET, so a reload does not post the form again
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", "/veranstaltungen/" + id);
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Config current = config;
+        List<Event> visible = store.upcoming(LocalDate.now(ICalendar.BERLIN).atStartOfDay(), 5000).stream()
+                .filter(event -> event.isPublic() || access.maySeeRing(request, event.ringId())).toList();
+        int pageSize = Math.max(1, current.pageSize());
+        int pages = Math.max(1, (visible.size() + pageSize - 1) / pageSize);
+        int page = Math.min(pages, Math.max(1, number(request.getParameter("seite"))));
+        List<Row> rows = visible.stream().skip((long) (page - 1) * pageSize).limit(pageSize).map(EventsPage::row)
+                .toList();
+        views.render(request, response, "Veranstaltungen", "events", new ListModel(rows, page, pages,
+                page > 1 ? "/veranstaltungen?seite=" + (page - 1) : null,
+                page < pages ? "/veranstaltungen?seite=" + (page + 1) : null, mayCreateAny(request), version));
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, int id) throws IOException {
+        Optional<Event> found = store.byId(id);
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Event event = found.get();
+        if (!event.isPublic() && !access.require(request, response, access.maySeeRing(request, event.ringId()))) {
+            return;
+        }
+        views.render(request, response, event.title(), "event", new Detail(row(event),
+                List.of(event.agenda().split("\\R")), version));
+    }
+
+    private void calendar(HttpServletResponse response, String ringId) throws IOException {
+        List<Event> events = store.calendar(ringId, LocalDate.now(ICalendar.BERLIN).minusDays(90).atStartOfDay());
+        String name = config.calendarName() + (ringId == null ? "" : " (Ring " + ringId + ")");
+        byte[] body = ICalendar.write(name, "ringportal", events, Instant.now()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/calendar; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\""
+                + (ringId == null ? "veranstaltungen-oeffentlich" : "veranstaltungen-ring-" + ringId) + ".ics\"");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void form(HttpServletRequest request, HttpServletResponse response, EventForm form,
+            Map<String, String> errors, int status) throws IOException {
+        response.setStatus(status);
+        List<ErrorLink> links = new ArrayList<>();
+        errors.forEach((field, message) -> links.add(new ErrorLink("feld-" + field, message)));
+        views.render(request, response, "Veranstaltung eintragen", "event-form",
+                new FormModel(form, errors, links, access.mayEditPublicContent(request)));
+    }
+
+    private boolean mayCreateAny(HttpServletRequest request) {
+        Viewer viewer = access.viewer(request);
+        return access.mayEditPublicContent(request) || viewer.has(Role.RINGMODERATION);
+    }
+
+    private boolean mayCreate(HttpServletRequest request, String ringId) {
+        return ringId == null ? access.mayEditPublicContent(request) : access.mayModerateRing(request, ringId);
+    }
+
+    private static int number(String text) {
+        return text != null && text.matches("[0-9]{1,6}") ? Integer.parseInt(text) : 1;
+    }
+
+    static Row row(Event event) {
+        String when = SHOWN.format(event.startsAt()) + " bis "
+                + (event.endsAt().toLocalDate().equals(event.startsAt().toLocalDate()) ? SHOWN_TIME.format(event.endsAt())
+                        : SHOWN.format(event.endsAt()));
+        return new Row(event.id(), event.title(), when, event.startsAt().toString(), event.place(),
+                event.isPublic() ? "öffentlich" : "Ring " + event.ringId());
+    }
+
+    /** The fields of the form as sent, and their check. */
+    public record EventForm(String title, String day, String from, String until, String place, String ring,
+            String agenda) {
+
+        /** The day as a date input accepts it (ISO), or empty when it is not a date: never an invalid value. */
+        public String isoDay() {
+            LocalDate date = date(day);
+            return date == null ? "" : date.toString();
+        }
+
+        public String isoFrom() {
+            LocalTime time = time(from);
+            return time == null ? "" : time.toString();
+        }
+
+        public String isoUntil() {
+            LocalTime time = time(until);
+            return time == null ? "" : time.toString();
+        }
+
+        static EventForm empty() {
+            return new EventForm("", "", "", "", "", "", "");
+        }
+
+        static EventForm of(HttpServletRequest request) {
+            return new EventForm(clean(request, "titel"), clean(request, "tag"), clean(request, "beginn"),
+                    clean(request, "ende"), clean(request, "ort"), clean(request, "ring"),
+                    Objects.requireNonNullElse(request.getParameter("programm"), "").strip());
+        }
+
+        /** The event, or null with the problems in {@code errors} (field name to German message). */
+        Event validate(Map<String, String> errors) {
+            if (title.isEmpty() || title.length() > TITLE_MAX) {
+                errors.put("titel", "Bitte einen Titel mit höchstens " + TITLE_MAX + " Zeichen angeben.");
+            }
+            LocalDate date = date(day);
+            if (date == null) {
+                errors.put("tag", "Bitte ein Datum angeben, zum Beispiel 24.11.2026.");
+            }
+            LocalTime start = time(from);
+            if (start == null) {
+                errors.put("beginn", "Bitte eine Uhrzeit angeben, zum Beispiel 10:00.");
+            }
+            LocalTime end = time(until);
+            if (end == null) {
+                errors.put("ende", "Bitte eine Uhrzeit angeben, zum Beispiel 16:00.");
+            } else if (start != null && !end.isAfter(start)) {
+                errors.put("ende", "Das Ende liegt nicht nach dem Beginn.");
+            }
+            if (place.isEmpty() || place.length() > PLACE_MAX) {
+                errors.put("ort", "Bitte einen Ort mit höchstens " + PLACE_MAX + " Zeichen angeben.");
+            }
+            if (!ring.isEmpty() && !RING_ID.matcher(ring).matches()) {
+                errors.put("ring", "Eine Ring-Kennung besteht aus höchstens 32 Buchstaben, Ziffern, - oder _.");
+            }
+            if (agenda.length() > AGENDA_MAX) {
+                errors.put("programm", "Das Programm hat höchstens " + AGENDA_MAX + " Zeichen.");
+            }
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            return new Event(0, title, LocalDateTime.of(date, start), LocalDateTime.of(date, end), place,
+                    ring.isEmpty() ? null : ring, agenda);
+        }
+
+        private static String clean(HttpServletRequest request, String name) {
+            String value = request.getParameter(name);
+            return value == null ? "" : value.replaceAll("\\p{Cntrl}", " ").strip();
+        }
+
+        private static LocalDate date(String text) {
+            try {
+                LocalDate date = text.contains(".") ? LocalDate.parse(text, GERMAN_DATE) : LocalDate.parse(text);
+                return date.getYear() < 2000 || date.getYear() > 2999 ? null : date;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        private static LocalTime time(String text) {
+            try {
+                return text.matches("[0-9]{1,2}:[0-9]{2}") ? LocalTime.parse(text.length() == 4 ? "0" + text : text)
+                        : null;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    /** One event in the list. */
+    public record Row(int id, String title, String when, String machineTime, String place, String audience) {
+    }
+
+    public record ListModel(List<Row> rows, int page, int pages, String previous, String next, boolean mayCreate,
+            String version) {
+
+        public boolean hasRows() {
+            return !rows.isEmpty();
+        }
+
+        public boolean several() {
+            return pages > 1;
+        }
+    }
+
+    public record Detail(Row event, List<String> agenda, String version) {
+    }
+
+    public record ErrorLink(String target, String message) {
+    }
+
+    public record FormModel(EventForm form, Map<String, String> errors, List<ErrorLink> errorLinks,
+            boolean mayPublish) {
+
+        public boolean hasErrors() {
+            return !errorLinks.isEmpty();
+        }
+    }
+}
