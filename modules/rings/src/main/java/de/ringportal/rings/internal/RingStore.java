@@ -268,10 +268,51 @@ public class RingStore {
 
     // ---- demo
 
-    /** Does the ring hold demo content already? */
+    /** Does the ring hold demo announcements already? */
     public boolean hasDemoContent(String ringId) {
         return query("SELECT COUNT(*) FROM ring_announcement WHERE ring_id = ? AND demo = TRUE",
                 row -> row.getInt(1), ringId).get(0) > 0;
+    }
+
+    /** Does the ring's directory list a demo person of that municipality already? */
+    public boolean hasDemoContact(String ringId, String ags) {
+        return query("SELECT COUNT(*) FROM ring_contact WHERE ring_id = ? AND ags = ? AND demo = TRUE",
+                row -> row.getInt(1), ringId, ags).get(0) > 0;
+    }
+
+    /**
+     * Adds the memberships whose municipality has no ring in that year yet, in one transaction; returns how many.
+     * Existing rows, real or demo, stay as they are.
+     */
+    public int addMissingMemberships(List<Membership> memberships) {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> taken = new java.util.HashSet<>(query(connection,
+                    "SELECT ags, year FROM ring_membership", row -> row.getString(1) + ":" + row.getInt(2)));
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            int added = 0;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO ring_membership (ring_id, ags, year, source, demo) VALUES (?, ?, ?, ?, ?)")) {
+                for (Membership membership : memberships) {
+                    if (taken.add(membership.ags() + ":" + membership.year())) {
+                        bind(insert, membership.ringId(), membership.ags(), membership.year(), membership.source(),
+                                membership.demo());
+                        insert.addBatch();
+                        added++;
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return added;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot add memberships", e);
+        }
     }
 
     // ---- plumbing
