@@ -8,15 +8,15 @@ CREATE TABLE ring (
     CONSTRAINT ring_number UNIQUE (number)
 );
 
--- One ring per municipality and year; source says where a seeded row comes from (empty when assigned in the portal).
+-- One ring per municipality and year (member_year: YEAR is reserved in Derby); source says where a seeded row comes from (empty when assigned in the portal).
 CREATE TABLE ring_membership (
     ring_id VARCHAR(16)  NOT NULL REFERENCES ring (id),
     ags     VARCHAR(5)   NOT NULL,
-    year    INTEGER      NOT NULL,
+    member_year INTEGER    NOT NULL,
     source  VARCHAR(500) NOT NULL,
     demo    BOOLEAN      NOT NULL,
-    PRIMARY KEY (ring_id, ags, year),
-    CONSTRAINT ring_membership_one_ring UNIQUE (ags, year)
+    PRIMARY KEY (ring_id, ags, member_year),
+    CONSTRAINT ring_membership_one_ring UNIQUE (ags, member_year)
 );
 
 CREATE TABLE ring_announcement (
@@ -66,7 +66,7 @@ INSERT INTO ring (id, number, name, description, moderator) VALUES
 
 -- The only documented memberships. The sources name the members without saying for which years; they are recorded
 -- for 2011, the rings' last year and the date of the Würzburg source. Administrators add other years.
-INSERT INTO ring_membership (ring_id, ags, year, source, demo) VALUES
+INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) VALUES
     ('4', '05554', 2011, 'Kreis Coesfeld, Sitzungsvorlage SV-7-0669; Landkreis Würzburg, 10.08.2011', FALSE),
     ('4', '05558', 2011, 'Kreis Coesfeld, Sitzungsvorlage SV-7-0669; Landkreis Würzburg, 10.08.2011', FALSE),
     ('4', '05566', 2011, 'Kreis Coesfeld, Sitzungsvorlage SV-7-0669; Landkreis Würzburg, 10.08.2011', FALSE),

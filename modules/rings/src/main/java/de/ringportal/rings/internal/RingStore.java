@@ -130,15 +130,15 @@ public class RingStore {
     // ---- memberships
 
     public List<Membership> memberships(String ringId, int year) {
-        return query("SELECT ring_id, ags, year, source, demo FROM ring_membership WHERE ring_id = ? AND year = ? "
+        return query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership WHERE ring_id = ? AND member_year = ? "
                 + "ORDER BY ags", RingStore::membership, ringId, year);
     }
 
     /** Every membership of that year, by ring id, each list sorted by AGS. */
     public Map<String, List<Membership>> membershipsByRing(int year) {
         Map<String, List<Membership>> byRing = new TreeMap<>();
-        for (Membership membership : query("SELECT ring_id, ags, year, source, demo FROM ring_membership "
-                + "WHERE year = ? ORDER BY ags", RingStore::membership, year)) {
+        for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
+                + "WHERE member_year = ? ORDER BY ags", RingStore::membership, year)) {
             byRing.computeIfAbsent(membership.ringId(), ring -> new ArrayList<>()).add(membership);
         }
         return byRing;
@@ -147,31 +147,31 @@ public class RingStore {
     /** The municipality's rings by year, every year up to {@code upToYear}. */
     public Map<Integer, Set<String>> ringsByYear(String ags, int upToYear) {
         Map<Integer, Set<String>> byYear = new TreeMap<>();
-        for (Membership membership : query("SELECT ring_id, ags, year, source, demo FROM ring_membership "
-                + "WHERE ags = ? AND year <= ?", RingStore::membership, ags, upToYear)) {
+        for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
+                + "WHERE ags = ? AND member_year <= ?", RingStore::membership, ags, upToYear)) {
             byYear.computeIfAbsent(membership.year(), year -> new TreeSet<>()).add(membership.ringId());
         }
         return byYear;
     }
 
     public Optional<String> ringOf(String ags, int year) {
-        return query("SELECT ring_id FROM ring_membership WHERE ags = ? AND year = ?", row -> row.getString(1), ags,
+        return query("SELECT ring_id FROM ring_membership WHERE ags = ? AND member_year = ?", row -> row.getString(1), ags,
                 year).stream().findFirst();
     }
 
     /** The years that have memberships, ascending. */
     public List<Integer> years() {
-        return query("SELECT DISTINCT year FROM ring_membership ORDER BY year", row -> row.getInt(1));
+        return query("SELECT DISTINCT member_year FROM ring_membership ORDER BY member_year", row -> row.getInt(1));
     }
 
     /** Adds a membership; false when the municipality already belongs to a ring in that year. */
     public boolean addMembership(String ringId, String ags, int year, String source, boolean demo) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!query(connection, "SELECT ring_id FROM ring_membership WHERE ags = ? AND year = ?",
+            if (!query(connection, "SELECT ring_id FROM ring_membership WHERE ags = ? AND member_year = ?",
                     row -> row.getString(1), ags, year).isEmpty()) {
                 return false;
             }
-            update(connection, "INSERT INTO ring_membership (ring_id, ags, year, source, demo) VALUES (?, ?, ?, ?, ?)",
+            update(connection, "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) VALUES (?, ?, ?, ?, ?)",
                     ringId, ags, year, source, demo);
             return true;
         } catch (SQLException e) {
@@ -183,7 +183,7 @@ public class RingStore {
     }
 
     public boolean removeMembership(String ringId, String ags, int year) {
-        return update("DELETE FROM ring_membership WHERE ring_id = ? AND ags = ? AND year = ?", ringId, ags, year) > 0;
+        return update("DELETE FROM ring_membership WHERE ring_id = ? AND ags = ? AND member_year = ?", ringId, ags, year) > 0;
     }
 
     // ---- announcements
@@ -287,12 +287,12 @@ public class RingStore {
     public int addMissingMemberships(List<Membership> memberships) {
         try (Connection connection = dataSource.getConnection()) {
             Set<String> taken = new java.util.HashSet<>(query(connection,
-                    "SELECT ags, year FROM ring_membership", row -> row.getString(1) + ":" + row.getInt(2)));
+                    "SELECT ags, member_year FROM ring_membership", row -> row.getString(1) + ":" + row.getInt(2)));
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             int added = 0;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO ring_membership (ring_id, ags, year, source, demo) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) VALUES (?, ?, ?, ?, ?)")) {
                 for (Membership membership : memberships) {
                     if (taken.add(membership.ags() + ":" + membership.year())) {
                         bind(insert, membership.ringId(), membership.ags(), membership.year(), membership.source(),
