@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,7 +211,8 @@ final class InternalArea {
         view.put("paragraphs", paragraphs(announcement.body()));
         view.put("author", announcement.author());
         view.put("when", MINUTE.format(announcement.createdAt()));
-        view.put("datetime", announcement.createdAt().toString());
+        // the HTML datetime syntax allows at most three digits of a second
+        view.put("datetime", announcement.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
         view.put("demo", announcement.demo());
         return view;
     }
