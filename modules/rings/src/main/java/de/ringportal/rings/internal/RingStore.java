@@ -31,6 +31,12 @@ public class RingStore {
 
     private final DataSource dataSource;
 
+    /**
+     * Rings and memberships as the public pages and the access checks read them on every request; every write
+     * through this store empties it (no other code writes these tables), so readers never see stale data.
+     */
+    private final Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** @param schema not used directly: keeps the store inactive until core has migrated the rings' tables */
     @Activate
     public RingStore(@Reference DataSource dataSource,
@@ -60,15 +66,14 @@ public class RingStore {
     // ---- rings
 
     public List<Ring> rings() {
-        return query("SELECT id, number, name, description, moderator FROM ring ORDER BY number",
+        return cached("rings", () -> List.copyOf(query(
+                "SELECT id, number, name, description, moderator FROM ring ORDER BY number",
                 row -> new Ring(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
-                        row.getString(5)));
+                        row.getString(5)))));
     }
 
     public Optional<Ring> ring(String id) {
-        return query("SELECT id, number, name, description, moderator FROM ring WHERE id = ?",
-                row -> new Ring(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
-                        row.getString(5)), id).stream().findFirst();
+        return rings().stream().filter(ring -> ring.id().equals(id)).findFirst();
     }
 
     /** Adds a ring with the next free number, which is also its id. */
@@ -105,6 +110,7 @@ public class RingStore {
                 }
                 update(connection, "DELETE FROM ring WHERE id = ?", id);
                 connection.commit();
+                cache.clear();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -130,38 +136,48 @@ public class RingStore {
     // ---- memberships
 
     public List<Membership> memberships(String ringId, int year) {
-        return query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership WHERE ring_id = ? AND member_year = ? "
-                + "ORDER BY ags", RingStore::membership, ringId, year);
+        return membershipsByRing(year).getOrDefault(ringId, List.of());
     }
 
     /** Every membership of that year, by ring id, each list sorted by AGS. */
     public Map<String, List<Membership>> membershipsByRing(int year) {
+        return cached("members:" + year, () -> readMembershipsByRing(year));
+    }
+
+    private Map<String, List<Membership>> readMembershipsByRing(int year) {
         Map<String, List<Membership>> byRing = new TreeMap<>();
         for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
                 + "WHERE member_year = ? ORDER BY ags", RingStore::membership, year)) {
             byRing.computeIfAbsent(membership.ringId(), ring -> new ArrayList<>()).add(membership);
         }
-        return byRing;
+        byRing.replaceAll((ring, list) -> List.copyOf(list));
+        return java.util.Collections.unmodifiableMap(byRing);
     }
 
     /** The municipality's rings by year, every year up to {@code upToYear}. */
     public Map<Integer, Set<String>> ringsByYear(String ags, int upToYear) {
+        return cached("byYear:" + ags + ":" + upToYear, () -> readRingsByYear(ags, upToYear));
+    }
+
+    private Map<Integer, Set<String>> readRingsByYear(String ags, int upToYear) {
         Map<Integer, Set<String>> byYear = new TreeMap<>();
         for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
                 + "WHERE ags = ? AND member_year <= ?", RingStore::membership, ags, upToYear)) {
             byYear.computeIfAbsent(membership.year(), year -> new TreeSet<>()).add(membership.ringId());
         }
-        return byYear;
+        byYear.replaceAll((year, rings) -> Set.copyOf(rings));
+        return java.util.Collections.unmodifiableMap(byYear);
     }
 
     public Optional<String> ringOf(String ags, int year) {
-        return query("SELECT ring_id FROM ring_membership WHERE ags = ? AND member_year = ?", row -> row.getString(1), ags,
-                year).stream().findFirst();
+        return membershipsByRing(year).values().stream().flatMap(List::stream)
+                .filter(membership -> membership.ags().equals(ags)).map(Membership::ringId).findFirst();
     }
 
     /** The years that have memberships, ascending. */
     public List<Integer> years() {
-        return query("SELECT DISTINCT member_year FROM ring_membership ORDER BY member_year", row -> row.getInt(1));
+        return cached("years", () -> List.copyOf(query(
+                "SELECT DISTINCT member_year FROM ring_membership ORDER BY member_year", row -> row.getInt(1))));
     }
 
     /** Adds a membership; false when the municipality already belongs to a ring in that year. */
@@ -171,7 +187,8 @@ public class RingStore {
                     row -> row.getString(1), ags, year).isEmpty()) {
                 return false;
             }
-            update(connection, "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) VALUES (?, ?, ?, ?, ?)",
+            update(connection, "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) "
+                    + "VALUES (?, ?, ?, ?, ?)",
                     ringId, ags, year, source, demo);
             return true;
         } catch (SQLException e) {
@@ -183,7 +200,8 @@ public class RingStore {
     }
 
     public boolean removeMembership(String ringId, String ags, int year) {
-        return update("DELETE FROM ring_membership WHERE ring_id = ? AND ags = ? AND member_year = ?", ringId, ags, year) > 0;
+        return update("DELETE FROM ring_membership WHERE ring_id = ? AND ags = ? AND member_year = ?", ringId, ags,
+                year) > 0;
     }
 
     // ---- announcements
@@ -303,6 +321,7 @@ public class RingStore {
                 }
                 insert.executeBatch();
                 connection.commit();
+                cache.clear();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -358,7 +377,18 @@ public class RingStore {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, java.util.function.Supplier<T> read) {
+        Object value = cache.get(key);
+        if (value == null) {
+            value = read.get();
+            cache.put(key, value);
+        }
+        return (T) value;
+    }
+
     private int update(String sql, Object... parameters) {
+        cache.clear();
         try (Connection connection = dataSource.getConnection()) {
             return update(connection, sql, parameters);
         } catch (SQLException e) {
@@ -366,10 +396,13 @@ public class RingStore {
         }
     }
 
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    private int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();
+        } finally {
+            // after the statement too: a reader between the first clear and the write may have cached the old rows
+            cache.clear();
         }
     }
 
