@@ -59,7 +59,7 @@ if grep -q 'Das Kommunenverzeichnis ist derzeit nicht verfügbar' "$WORK/overvie
 else
     REGISTRY="running (member names and one map per ring)"
 fi
-MEMBERS=$(grep -o '[0-9]* Mitglieder im Jahr [0-9]*' "$WORK/overview.html" | awk '{ n += $1 } END { print n + 0 }')
+MEMBERS=$(grep -oE '[0-9]+ Mitglied(er)? im Jahr [0-9]+' "$WORK/overview.html" | awk '{ n += $1 } END { print n + 0 }')
 BYTES_OVERVIEW=$(wc -c <"$WORK/overview.html")
 BYTES_RING=$(curl -s "$BASE/ringe/4?jahr=2011" | wc -c)
 

@@ -219,7 +219,8 @@ public class RingPagesIT extends AuthTestSupport {
             Page refused = admin.post("/admin/ringe/2/mitglieder", Map.of("_csrf", token, "ags", bad, "jahr",
                     "2011"));
             assertEquals(bad, 400, refused.status());
-            assertThat(refused.body(), containsString("Bitte geben Sie den Kreisschlüssel (AGS) aus fünf Ziffern an"));
+            assertThat(refused.body(),
+                    containsString("Bitte geben Sie den Kreisschlüssel (AGS) aus fünf Ziffern an"));
         }
         Page taken = admin.post("/admin/ringe/2/mitglieder", Map.of("_csrf", token, "ags", COESFELD, "jahr", "2011"));
         assertEquals(400, taken.status());
@@ -234,7 +235,8 @@ public class RingPagesIT extends AuthTestSupport {
         assertEquals(200, member.get("/ringe/2/intern").status());
 
         String remove = "/admin/ringe/2/mitglieder/entfernen?ags=08426&jahr=" + year;
-        assertThat(admin.get(remove).body(), containsString("für " + year + " aus „Vergleichsring 2“ entfernt werden?"));
+        assertThat(admin.get(remove).body(),
+                containsString("für " + year + " aus „Vergleichsring 2“ entfernt werden?"));
         assertEquals(1, count("SELECT COUNT(*) FROM ring_membership WHERE ags = ?", "08426"));
         assertEquals(303, admin.post(remove, Map.of("_csrf", token, "bestaetigt", "ja")).status());
         assertEquals(0, count("SELECT COUNT(*) FROM ring_membership WHERE ags = ?", "08426"));
@@ -289,8 +291,8 @@ public class RingPagesIT extends AuthTestSupport {
         waitFor("ring 4 names Kreis Coesfeld", () -> get("/ringe/4").body().contains("Kreis Coesfeld (05558)"));
         String page = get("/ringe/4").body();
         assertThat(page, not(containsString(NOTICE)));
-        assertThat(page, containsString("<title>Mitglieder des Vergleichsring 4: verdichtete Kreise im Jahr 2011</title>"
-                + "<desc>05554,05558,05566,09679</desc>"));
+        assertThat(page, containsString("<title>Mitglieder von „Vergleichsring 4: verdichtete Kreise“ im Jahr "
+                + "2011</title><desc>05554,05558,05566,09679</desc>"));
         assertThat(page, containsString("© GeoBasis-DE / BKG 2021 (Daten verändert)"));
         assertThat(get("/ringe").body(), containsString("Kreis Coesfeld (05558)"));
     }

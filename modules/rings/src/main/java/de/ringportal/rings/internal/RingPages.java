@@ -151,11 +151,13 @@ public class RingPages extends HttpServlet {
         view.put("year", year);
         view.put("members", members);
         view.put("memberCount", members.size());
+        view.put("memberLine", (members.size() == 1 ? "1 Mitglied" : members.size() + " Mitglieder") + " im Jahr "
+                + year);
         view.put("hasMembers", !members.isEmpty());
         view.put("sources", List.copyOf(sources));
         view.put("hasSources", !sources.isEmpty());
         view.put("demoMembers", memberships.stream().anyMatch(RingStore.Membership::demo));
-        view.put("map", names.mapOf("Mitglieder des " + ring.name() + " im Jahr " + year, agsSet));
+        view.put("map", names.mapOf("Mitglieder von „" + ring.name() + "“ im Jahr " + year, agsSet));
         return view;
     }
 

@@ -60,7 +60,8 @@ public class DemoDataTest {
             assertEquals("08426", membership.ags());
             assertEquals(true, membership.demo());
         });
-        verify(store, times(14)).addAnnouncement(anyString(), anyString(), anyString(), anyString(), any(), anyBoolean());
+        verify(store, times(14)).addAnnouncement(anyString(), anyString(), anyString(), anyString(), any(),
+                anyBoolean());
         verify(store, never()).addMembership(anyString(), anyString(), any(Integer.class), anyString(), anyBoolean());
     }
 }
