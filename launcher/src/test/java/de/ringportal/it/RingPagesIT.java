@@ -194,6 +194,53 @@ public class RingPagesIT extends AuthTestSupport {
         assertEquals(404, moderator.get(meeting).status());
     }
 
+    /** The contact directory: a hostile name is shown as text, a bad e-mail address refused; removal asks first. */
+    @Test
+    public void contact_directory_keeps_hostile_input_inert() {
+        Visitor moderator = loggedIn(MODERATOR);
+        String token = moderator.get("/ringe/4/intern/kontakte").csrfToken();
+        Page badMail = moderator.post("/ringe/4/intern/kontakte", Map.of("_csrf", token, "ags", COESFELD,
+                "name", "Erika Beispiel", "email", "javascript:alert(1)", "telefon", "02541 18-0"));
+        assertEquals(400, badMail.status());
+        assertThat(badMail.body(), containsString("Bitte geben Sie eine gültige E-Mail-Adresse an"));
+        assertThat(badMail.body(), containsString("value=\"Erika Beispiel\""));
+        assertEquals(0, count("SELECT COUNT(*) FROM ring_contact WHERE name = ?", "Erika Beispiel"));
+
+        String hostile = "<b onmouseover=alert(1)>Erika</b>";
+        assertEquals(303, moderator.post("/ringe/4/intern/kontakte", Map.of("_csrf", token, "ags", COESFELD,
+                "name", hostile, "funktion", "Teamleitung", "email", "erika@example.org", "telefon", "02541 18-0"))
+                .status());
+        String directory = loggedIn(MEMBER).get("/ringe/4/intern/kontakte").body();
+        assertThat(directory, containsString("&lt;b onmouseover&#61;alert(1)&gt;Erika&lt;/b&gt;"));
+        assertThat(directory, not(containsString("<b onmouseover")));
+        assertThat(directory, containsString("<a href=\"mailto:erika@example.org\">"));
+
+        int id = count("SELECT MAX(id) FROM ring_contact WHERE name = ?", hostile);
+        String remove = "/ringe/4/intern/kontakte/" + id + "/loeschen";
+        assertEquals(403, loggedIn(MEMBER).get(remove).status());
+        assertThat(moderator.get(remove).body(), containsString("aus dem Verzeichnis entfernt werden?"));
+        assertEquals(303, moderator.post(remove, Map.of("_csrf", token, "bestaetigt", "ja")).status());
+        assertEquals(0, count("SELECT COUNT(*) FROM ring_contact WHERE id = ?", id));
+    }
+
+    /** Renaming a ring shows everywhere at once; a hostile name stays text; an empty one is refused. */
+    @Test
+    public void redaktion_renames_a_ring() {
+        createAccount("ring-redaktion", "Redaktion", null, Role.REDAKTION);
+        Visitor editor = loggedIn("ring-redaktion");
+        String token = editor.get("/admin/ringe/7").csrfToken();
+        Page empty = editor.post("/admin/ringe/7", Map.of("_csrf", token, "name", "  ", "beschreibung", "x"));
+        assertEquals(400, empty.status());
+        assertThat(empty.body(), containsString("Bitte geben Sie einen Namen an."));
+        String hostile = "Ring 7 <script>alert(7)</script>";
+        assertEquals(303, editor.post("/admin/ringe/7", Map.of("_csrf", token, "name", hostile,
+                "beschreibung", "Ländliche Kreise", "moderation", "Frau Beispiel, Tel. 0000")).status());
+        String overview = get("/ringe").body();
+        assertThat(overview, containsString("Ring 7 &lt;script&gt;alert(7)&lt;/script&gt;"));
+        assertThat(overview, not(containsString("<script>alert(7)")));
+        assertThat(get("/ringe/7").body(), containsString("Frau Beispiel, Tel. 0000"));
+    }
+
     /** A POST without the CSRF token is refused before it reaches the ring, and nothing is stored. */
     @Test
     public void post_without_csrf_token_is_refused() {
