@@ -68,9 +68,11 @@ final class InternalArea {
             case ANNOUNCEMENTS -> {
                 if (path.size() == 1) {
                     announcements(request, response, ring, Form.empty());
-                } else if (path.size() == 3 && DELETE.equals(path.get(2)) && moderator(request, response, ring)) {
-                    confirmDeleteAnnouncement(request, response, ring, path.get(1));
-                } else if (path.size() != 3 || !DELETE.equals(path.get(2))) {
+                } else if (path.size() == 3 && DELETE.equals(path.get(2))) {
+                    if (moderator(request, response, ring)) {
+                        confirmDeleteAnnouncement(request, response, ring, path.get(1));
+                    }
+                } else {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 }
             }
