@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +34,13 @@ public class RingStoreTest {
     private RingsService rings;
 
     @Before
-    public void migrate() {
+    public void migrate() throws Exception {
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:rings" + DATABASES.incrementAndGet());
         dataSource.setCreateDatabase("create");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("schema_history_rings")
+        // this module's folder only: other bundles on the test class path (the registry) ship their own V1 scripts
+        Path scripts = Path.of(RingStoreTest.class.getResource("/db/migration/V1__rings.sql").toURI()).getParent();
+        Flyway.configure().dataSource(dataSource).locations("filesystem:" + scripts).table("schema_history_rings")
                 .load().migrate();
         store = new RingStore(dataSource, mock(ModuleSchema.class));
         rings = new RingsService(store);
