@@ -47,7 +47,8 @@ public class AccessImpl implements Access {
     @Override
     public boolean maySeeRing(HttpServletRequest request, String ringId) {
         Viewer viewer = viewer(request);
-        return viewer.has(Role.REDAKTION)
+        // issue 4: the Redaktion and the Administration see every ring's internal area (only the Redaktion posts)
+        return viewer.has(Role.REDAKTION) || viewer.has(Role.ADMINISTRATION)
                 || (viewer.has(Role.RINGMITGLIED) || viewer.has(Role.RINGMODERATION)) && inRing(viewer, ringId);
     }
 

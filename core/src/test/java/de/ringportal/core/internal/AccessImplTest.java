@@ -53,14 +53,19 @@ public class AccessImplTest {
         assertFalse(access.mayModerateRing(request, "5"));
     }
 
-    /** The project office sees and moderates every ring and edits public content; administration alone does not. */
+    /**
+     * The project office sees and moderates every ring and edits public content; administration sees every ring
+     * but neither moderates nor edits public content.
+     */
     @Test
-    public void redaktion_sees_all_rings_administration_does_not() {
+    public void redaktion_sees_and_moderates_all_rings_administration_only_sees_them() {
         HttpServletRequest editor = requestOf(new Viewer("red", "Red", null, Set.of(Role.REDAKTION)));
         assertTrue(access.maySeeRing(editor, "5") && access.mayModerateRing(editor, "5"));
         assertTrue(access.mayEditPublicContent(editor));
         HttpServletRequest admin = requestOf(new Viewer("adm", "Adm", null, Set.of(Role.ADMINISTRATION)));
-        assertFalse(access.maySeeRing(admin, "5"));
+        assertTrue(access.maySeeRing(admin, "5"));
+        assertFalse(access.mayModerateRing(admin, "5"));
+        assertFalse(access.mayEditPublicContent(admin));
         assertTrue(access.mayAdminister(admin));
     }
 

@@ -1,0 +1,215 @@
+package de.ringportal.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.ErrorCollector;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * The ring pages in a real browser, on a portal started with the demo switch: the public overview and ring pages,
+ * the internal area as the demo moderator of Landkreis Biberach (08426, demo ring 6) sees it, with a form showing
+ * its errors, and the ring administration. Each page passes axe (no serious or critical violation) and the Nu HTML
+ * Checker on the HTML the server sent; the demo content is visibly marked.
+ */
+public class RingBrowserIT {
+
+    private static final String ADMIN_PASSWORD = "Ring-Browser-Kennwort-2026!";
+    private static final Pattern DEMO_PASSWORD = Pattern.compile("demo-moderation\\s+(\\S+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static PortalProcess portal;
+    private static ChromeDriver browser;
+    private static HtmlChecker htmlChecker;
+
+    @Rule
+    public final ErrorCollector problems = new ErrorCollector();
+
+    @BeforeClass
+    public static void start() throws Exception {
+        Path home = PortalProcess.newHome("RingBrowserIT");
+        portal = PortalProcess.start(home, Map.of("RINGPORTAL_DEMO", "true",
+                "RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
+                () -> DEMO_PASSWORD.matcher(portal.output()).find());
+        portal.await("/ringe answers 200", PortalProcess.START_TIMEOUT,
+                () -> portal.get("/ringe").statusCode() == 200);
+        browser = BrowserIT.startBrowser(home);
+        htmlChecker = new HtmlChecker();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    /** Overview and ring pages, anonymous: accessible, valid, and ring 4 shows its documented members. */
+    @Test
+    public void public_ring_pages_are_accessible_and_valid_html() throws Exception {
+        browser.manage().deleteAllCookies();
+        for (String path : List.of("/ringe", "/ringe/4?jahr=2011", "/ringe/6")) {
+            browserGet(path);
+            check(path, httpGet(path));
+        }
+        assertTrue(httpGet("/ringe/4?jahr=2011").contains("05558"));
+    }
+
+    /**
+     * The demo moderator of Landkreis Biberach enters demo ring 6: overview, announcements (also with the errors of
+     * an empty form), meetings, one meeting, the contact directory; all marked as demo.
+     */
+    @Test
+    public void internal_area_of_the_demo_ring_is_accessible_and_valid_html() throws Exception {
+        logIn("demo-moderation", demoPassword());
+        String overview = httpGet("/ringe/6/intern");
+        assertTrue("demo content is marked", overview.contains("<span class=\"demo-mark\">Demo</span>"));
+        Matcher meeting = Pattern.compile("href=\"(/ringe/6/intern/treffen/[0-9]+)\"").matcher(overview);
+        assertTrue("an upcoming demo meeting is linked", meeting.find());
+        for (String path : List.of("/ringe/6/intern", "/ringe/6/intern/mitteilungen", "/ringe/6/intern/treffen",
+                meeting.group(1), "/ringe/6/intern/kontakte")) {
+            browserGet(path);
+            check(path, httpGet(path));
+        }
+        // blanks pass the browser's "required" check; the server trims them and shows its error summary
+        Map<String, String> blank = Map.of("titel", "   ", "text", "   ");
+        browserGet("/ringe/6/intern/mitteilungen");
+        WebElement form = browser.findElement(By.cssSelector("main form[method=post]"));
+        blank.forEach((name, value) -> form.findElement(By.name(name)).sendKeys(value));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the error summary")
+                .until(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
+        String withErrors = httpPost("/ringe/6/intern/mitteilungen", blank);
+        assertTrue(withErrors.contains("Bitte geben Sie einen Titel an."));
+        check("/ringe/6/intern/mitteilungen with errors", withErrors);
+        logOut();
+    }
+
+    /** The ring administration: list, edit form, membership page with an error, and the removal question. */
+    @Test
+    public void ring_administration_is_accessible_and_valid_html() throws Exception {
+        logIn("admin", ADMIN_PASSWORD);
+        for (String path : List.of("/admin/ringe", "/admin/ringe/4", "/admin/ringe/4/mitglieder?jahr=2011",
+                "/admin/ringe/4/mitglieder/entfernen?ags=05558&jahr=2011", "/admin/ringe/4/loeschen")) {
+            browserGet(path);
+            check(path, httpGet(path));
+        }
+        String withErrors = httpPost("/admin/ringe/4/mitglieder", Map.of("ags", "<b>", "jahr", "1999"));
+        assertTrue(withErrors.contains("aus fünf Ziffern"));
+        check("/admin/ringe/4/mitglieder with errors", withErrors);
+        logOut();
+    }
+
+    private static String demoPassword() {
+        Matcher printed = DEMO_PASSWORD.matcher(portal.output());
+        assertTrue(printed.find());
+        return printed.group(1);
+    }
+
+    private static void logIn(String userName, String password) {
+        browser.manage().deleteAllCookies();
+        browserGet("/anmelden");
+        WebElement form = browser.findElement(By.cssSelector("main form"));
+        form.findElement(By.name("benutzer")).sendKeys(userName);
+        form.findElement(By.name("passwort")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged in, with a logout button")
+                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
+    }
+
+    private static void logOut() {
+        browserGet("/");
+        browser.findElement(By.cssSelector(".login-box form[action='/abmelden'] button[type='submit']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged out")
+                .until(driver -> !driver.findElements(By.id("kopf-benutzer")).isEmpty());
+    }
+
+    private static void browserGet(String path) {
+        browser.get(portal.uri(path).toString());
+    }
+
+    /** The HTML the server sends for the page, with the browser's cookies. */
+    private static String httpGet(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(portal.uri(path)).GET());
+    }
+
+    /** Sends a form over HTTP with the browser's cookies and its CSRF token. */
+    private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
+        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(portal.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertTrue(response.uri() + " answered " + response.statusCode(), response.statusCode() < 500);
+        return response.body();
+    }
+
+    /** Records the findings of both checkers for one page state and goes on. */
+    private void check(String what, String html) {
+        try {
+            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
+                    .toList();
+            if (!errors.isEmpty()) {
+                problems.addError(new AssertionError(what + " is not valid HTML:\n"
+                        + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
+            }
+            Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
+            List<String> blocking = new ArrayList<>();
+            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
+                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
+            System.out.printf("RingBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n", what,
+                    errors.size(), results.getViolations().size(), blocking.size());
+            if (results.isErrored()) {
+                problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
+            } else if (!blocking.isEmpty()) {
+                problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
+                        + String.join("\n", blocking)));
+            }
+            assertEquals(what, 1, html.split("<h1", -1).length - 1);
+        } catch (Exception | AssertionError e) {
+            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
+        }
+    }
+}

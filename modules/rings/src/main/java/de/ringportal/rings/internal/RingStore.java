@@ -1,0 +1,414 @@
+package de.ringportal.rings.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.rings.api.Ring;
+
+/** The rings' tables: rings, membership per year, and each ring's announcements, meetings and contact persons. */
+@Component(service = RingStore.class)
+public class RingStore {
+
+    private final DataSource dataSource;
+
+    /**
+     * Rings and memberships as the public pages and the access checks read them on every request; every write
+     * through this store empties it (no other code writes these tables), so readers never see stale data.
+     */
+    private final Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @param schema not used directly: keeps the store inactive until core has migrated the rings' tables */
+    @Activate
+    public RingStore(@Reference DataSource dataSource,
+            @Reference(target = "(" + ModuleSchema.NAME + "=rings)") ModuleSchema schema) {
+        this.dataSource = dataSource;
+    }
+
+    /** An announcement of a ring's moderators. */
+    public record Announcement(int id, String ringId, String title, String body, String author, Instant createdAt,
+            boolean demo) {
+    }
+
+    /** A ring meeting (Ringtreffen). */
+    public record Meeting(int id, String ringId, LocalDate date, String place, String agenda, String minutes,
+            boolean demo) {
+    }
+
+    /** A contact person of a member municipality. */
+    public record Contact(int id, String ringId, String ags, String name, String roleTitle, String email,
+            String phone, boolean demo) {
+    }
+
+    /** One membership row. */
+    public record Membership(String ringId, String ags, int year, String source, boolean demo) {
+    }
+
+    // ---- rings
+
+    public List<Ring> rings() {
+        return cached("rings", () -> List.copyOf(query(
+                "SELECT id, number, name, description, moderator FROM ring ORDER BY number",
+                row -> new Ring(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
+                        row.getString(5)))));
+    }
+
+    public Optional<Ring> ring(String id) {
+        return rings().stream().filter(ring -> ring.id().equals(id)).findFirst();
+    }
+
+    /** Adds a ring with the next free number, which is also its id. */
+    public Ring addRing(String name, String description, String moderator) {
+        try (Connection connection = dataSource.getConnection()) {
+            int number;
+            try (PreparedStatement max = connection.prepareStatement("SELECT MAX(number) FROM ring");
+                    ResultSet row = max.executeQuery()) {
+                row.next();
+                number = row.getInt(1) + 1;
+            }
+            Ring ring = new Ring(Integer.toString(number), number, name, description, moderator);
+            update(connection, "INSERT INTO ring (id, number, name, description, moderator) VALUES (?, ?, ?, ?, ?)",
+                    ring.id(), number, name, description, moderator);
+            return ring;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot add a ring", e);
+        }
+    }
+
+    public void updateRing(String id, String name, String description, String moderator) {
+        update("UPDATE ring SET name = ?, description = ?, moderator = ? WHERE id = ?", name, description, moderator,
+                id);
+    }
+
+    /** Deletes a ring with everything in it, in one transaction. */
+    public void deleteRing(String id) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (String table : List.of("ring_membership", "ring_announcement", "ring_meeting", "ring_contact")) {
+                    update(connection, "DELETE FROM " + table + " WHERE ring_id = ?", id);
+                }
+                update(connection, "DELETE FROM ring WHERE id = ?", id);
+                connection.commit();
+                cache.clear();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete ring " + id, e);
+        }
+    }
+
+    /** How much a ring holds: memberships, announcements, meetings, contacts. */
+    public int[] contentCounts(String id) {
+        int[] counts = new int[4];
+        List<String> tables = List.of("ring_membership", "ring_announcement", "ring_meeting", "ring_contact");
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = query("SELECT COUNT(*) FROM " + tables.get(i) + " WHERE ring_id = ?", row -> row.getInt(1),
+                    id).get(0);
+        }
+        return counts;
+    }
+
+    // ---- memberships
+
+    public List<Membership> memberships(String ringId, int year) {
+        return membershipsByRing(year).getOrDefault(ringId, List.of());
+    }
+
+    /** Every membership of that year, by ring id, each list sorted by AGS. */
+    public Map<String, List<Membership>> membershipsByRing(int year) {
+        return cached("members:" + year, () -> readMembershipsByRing(year));
+    }
+
+    private Map<String, List<Membership>> readMembershipsByRing(int year) {
+        Map<String, List<Membership>> byRing = new TreeMap<>();
+        for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
+                + "WHERE member_year = ? ORDER BY ags", RingStore::membership, year)) {
+            byRing.computeIfAbsent(membership.ringId(), ring -> new ArrayList<>()).add(membership);
+        }
+        byRing.replaceAll((ring, list) -> List.copyOf(list));
+        return java.util.Collections.unmodifiableMap(byRing);
+    }
+
+    /** The municipality's rings by year, every year up to {@code upToYear}. */
+    public Map<Integer, Set<String>> ringsByYear(String ags, int upToYear) {
+        return cached("byYear:" + ags + ":" + upToYear, () -> readRingsByYear(ags, upToYear));
+    }
+
+    private Map<Integer, Set<String>> readRingsByYear(String ags, int upToYear) {
+        Map<Integer, Set<String>> byYear = new TreeMap<>();
+        for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
+                + "WHERE ags = ? AND member_year <= ?", RingStore::membership, ags, upToYear)) {
+            byYear.computeIfAbsent(membership.year(), year -> new TreeSet<>()).add(membership.ringId());
+        }
+        byYear.replaceAll((year, rings) -> Set.copyOf(rings));
+        return java.util.Collections.unmodifiableMap(byYear);
+    }
+
+    public Optional<String> ringOf(String ags, int year) {
+        return membershipsByRing(year).values().stream().flatMap(List::stream)
+                .filter(membership -> membership.ags().equals(ags)).map(Membership::ringId).findFirst();
+    }
+
+    /** The years that have memberships, ascending. */
+    public List<Integer> years() {
+        return cached("years", () -> List.copyOf(query(
+                "SELECT DISTINCT member_year FROM ring_membership ORDER BY member_year", row -> row.getInt(1))));
+    }
+
+    /** Adds a membership; false when the municipality already belongs to a ring in that year. */
+    public boolean addMembership(String ringId, String ags, int year, String source, boolean demo) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!query(connection, "SELECT ring_id FROM ring_membership WHERE ags = ? AND member_year = ?",
+                    row -> row.getString(1), ags, year).isEmpty()) {
+                return false;
+            }
+            update(connection, "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) "
+                    + "VALUES (?, ?, ?, ?, ?)",
+                    ringId, ags, year, source, demo);
+            return true;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw new IllegalStateException("Cannot add membership " + ags + " " + year, e);
+        }
+    }
+
+    public boolean removeMembership(String ringId, String ags, int year) {
+        return update("DELETE FROM ring_membership WHERE ring_id = ? AND ags = ? AND member_year = ?", ringId, ags,
+                year) > 0;
+    }
+
+    // ---- announcements
+
+    public int countAnnouncements(String ringId) {
+        return query("SELECT COUNT(*) FROM ring_announcement WHERE ring_id = ?", row -> row.getInt(1), ringId).get(0);
+    }
+
+    public List<Announcement> announcements(String ringId, int offset, int limit) {
+        return query("SELECT id, ring_id, title, body, author, created_at, demo FROM ring_announcement "
+                + "WHERE ring_id = ? ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                row -> new Announcement(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getTimestamp(6).toInstant(), row.getBoolean(7)),
+                ringId, offset, limit);
+    }
+
+    public Optional<Announcement> announcement(String ringId, int id) {
+        return query("SELECT id, ring_id, title, body, author, created_at, demo FROM ring_announcement "
+                + "WHERE ring_id = ? AND id = ?",
+                row -> new Announcement(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getTimestamp(6).toInstant(), row.getBoolean(7)),
+                ringId, id).stream().findFirst();
+    }
+
+    public void addAnnouncement(String ringId, String title, String body, String author, Instant at, boolean demo) {
+        update("INSERT INTO ring_announcement (ring_id, title, body, author, created_at, demo) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ringId, title, body, author, Timestamp.from(at), demo);
+    }
+
+    public boolean deleteAnnouncement(String ringId, int id) {
+        return update("DELETE FROM ring_announcement WHERE ring_id = ? AND id = ?", ringId, id) > 0;
+    }
+
+    // ---- meetings
+
+    public List<Meeting> meetings(String ringId) {
+        return query("SELECT id, ring_id, meeting_date, place, agenda, minutes, demo FROM ring_meeting "
+                + "WHERE ring_id = ? ORDER BY meeting_date DESC, id DESC", RingStore::meeting, ringId);
+    }
+
+    public Optional<Meeting> meeting(String ringId, int id) {
+        return query("SELECT id, ring_id, meeting_date, place, agenda, minutes, demo FROM ring_meeting "
+                + "WHERE ring_id = ? AND id = ?", RingStore::meeting, ringId, id).stream().findFirst();
+    }
+
+    public void addMeeting(String ringId, LocalDate date, String place, String agenda, String minutes,
+            boolean demo) {
+        update("INSERT INTO ring_meeting (ring_id, meeting_date, place, agenda, minutes, demo) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ringId, Date.valueOf(date), place, agenda, minutes, demo);
+    }
+
+    public void updateMeeting(String ringId, int id, LocalDate date, String place, String agenda, String minutes) {
+        update("UPDATE ring_meeting SET meeting_date = ?, place = ?, agenda = ?, minutes = ? "
+                + "WHERE ring_id = ? AND id = ?", Date.valueOf(date), place, agenda, minutes, ringId, id);
+    }
+
+    public boolean deleteMeeting(String ringId, int id) {
+        return update("DELETE FROM ring_meeting WHERE ring_id = ? AND id = ?", ringId, id) > 0;
+    }
+
+    // ---- contact persons
+
+    public List<Contact> contacts(String ringId) {
+        return query("SELECT id, ring_id, ags, name, role_title, email, phone, demo FROM ring_contact "
+                + "WHERE ring_id = ? ORDER BY ags, name, id", RingStore::contact, ringId);
+    }
+
+    public Optional<Contact> contact(String ringId, int id) {
+        return query("SELECT id, ring_id, ags, name, role_title, email, phone, demo FROM ring_contact "
+                + "WHERE ring_id = ? AND id = ?", RingStore::contact, ringId, id).stream().findFirst();
+    }
+
+    public void addContact(String ringId, String ags, String name, String roleTitle, String email, String phone,
+            boolean demo) {
+        update("INSERT INTO ring_contact (ring_id, ags, name, role_title, email, phone, demo) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ringId, ags, name, roleTitle, email, phone, demo);
+    }
+
+    public boolean deleteContact(String ringId, int id) {
+        return update("DELETE FROM ring_contact WHERE ring_id = ? AND id = ?", ringId, id) > 0;
+    }
+
+    // ---- demo
+
+    /** Does the ring hold demo announcements already? */
+    public boolean hasDemoContent(String ringId) {
+        return query("SELECT COUNT(*) FROM ring_announcement WHERE ring_id = ? AND demo = TRUE",
+                row -> row.getInt(1), ringId).get(0) > 0;
+    }
+
+    /** Does the ring's directory list a demo person of that municipality already? */
+    public boolean hasDemoContact(String ringId, String ags) {
+        return query("SELECT COUNT(*) FROM ring_contact WHERE ring_id = ? AND ags = ? AND demo = TRUE",
+                row -> row.getInt(1), ringId, ags).get(0) > 0;
+    }
+
+    /**
+     * Adds the memberships whose municipality has no ring in that year yet, in one transaction; returns how many.
+     * Existing rows, real or demo, stay as they are.
+     */
+    public int addMissingMemberships(List<Membership> memberships) {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> taken = new java.util.HashSet<>(query(connection,
+                    "SELECT ags, member_year FROM ring_membership", row -> row.getString(1) + ":" + row.getInt(2)));
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            int added = 0;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) VALUES (?, ?, ?, ?, ?)")) {
+                for (Membership membership : memberships) {
+                    if (taken.add(membership.ags() + ":" + membership.year())) {
+                        bind(insert, membership.ringId(), membership.ags(), membership.year(), membership.source(),
+                                membership.demo());
+                        insert.addBatch();
+                        added++;
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+                cache.clear();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return added;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot add memberships", e);
+        }
+    }
+
+    // ---- plumbing
+
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private static Membership membership(ResultSet row) throws SQLException {
+        return new Membership(row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
+                row.getBoolean(5));
+    }
+
+    private static Meeting meeting(ResultSet row) throws SQLException {
+        return new Meeting(row.getInt(1), row.getString(2), row.getDate(3).toLocalDate(), row.getString(4),
+                row.getString(5), row.getString(6), row.getBoolean(7));
+    }
+
+    private static Contact contact(ResultSet row) throws SQLException {
+        return new Contact(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                row.getString(6), row.getString(7), row.getBoolean(8));
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, mapper, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
+    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, java.util.function.Supplier<T> read) {
+        Object value = cache.get(key);
+        if (value == null) {
+            value = read.get();
+            cache.put(key, value);
+        }
+        return (T) value;
+    }
+
+    private int update(String sql, Object... parameters) {
+        cache.clear();
+        try (Connection connection = dataSource.getConnection()) {
+            return update(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Update failed: " + sql, e);
+        }
+    }
+
+    private int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } finally {
+            // after the statement too: a reader between the first clear and the write may have cached the old rows
+            cache.clear();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+}

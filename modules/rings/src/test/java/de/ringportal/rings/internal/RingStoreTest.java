@@ -1,0 +1,132 @@
+package de.ringportal.rings.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.Mockito.mock;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.rings.api.Ring;
+
+/**
+ * The rings' migration and store on an in-memory Derby: the seed data, one ring per municipality and year, the
+ * access fallback to the latest recorded year, and that every write is visible at once despite the store's cache.
+ */
+public class RingStoreTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private EmbeddedDataSource dataSource;
+    private RingStore store;
+    private RingsService rings;
+
+    @Before
+    public void migrate() throws Exception {
+        dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:rings" + DATABASES.incrementAndGet());
+        dataSource.setCreateDatabase("create");
+        // this module's folder only: other bundles on the test class path (the registry) ship their own V1 scripts
+        Path scripts = Path.of(RingStoreTest.class.getResource("/db/migration/V1__rings.sql").toURI()).getParent();
+        Flyway.configure().dataSource(dataSource).locations("filesystem:" + scripts).table("schema_history_rings")
+                .load().migrate();
+        store = new RingStore(dataSource, mock(ModuleSchema.class));
+        rings = new RingsService(store);
+    }
+
+    @After
+    public void drop() {
+        dataSource.setCreateDatabase(null);
+        dataSource.setConnectionAttributes("drop=true");
+        try {
+            dataSource.getConnection().close();
+        } catch (java.sql.SQLException expected) {
+            // Derby reports a dropped database with an exception
+        }
+    }
+
+    /** Seven rings; ring 4 holds exactly the four documented members, in 2011, with their source. */
+    @Test
+    public void seed_data_is_seven_rings_and_ring_4s_documented_members() {
+        assertEquals(7, rings.all().size());
+        assertEquals("Vergleichsring 4: verdichtete Kreise", rings.byId("4").orElseThrow().name());
+        assertEquals(List.of("05554", "05558", "05566", "09679"), rings.members("4", 2011));
+        assertEquals(List.of(), rings.members("4", 2010));
+        assertEquals(List.of(2011), store.years());
+        assertTrue(store.memberships("4", 2011).get(0).source().contains("SV-7-0669"));
+        assertEquals("4", rings.ringOf("05558", 2011).orElseThrow().id());
+        assertEquals(Optional.empty(), rings.ringOf("05558", 2012));
+    }
+
+    /** Access by year: Coesfeld counts in ring 4 this year through the 2011 rows, until a newer year is recorded. */
+    @Test
+    public void access_falls_back_to_the_latest_recorded_year() {
+        assertEquals(Set.of("4"), rings.ringsOf("05558", 2026));
+        assertEquals(Set.of(), rings.ringsOf("05558", 2010));
+        assertEquals(Set.of(), rings.ringsOf("08426", 2026));
+        assertEquals(Set.of(), rings.ringsOf("' OR 1=1", 2026));
+
+        assertTrue(store.addMembership("2", "05558", 2020, "", false));
+
+        assertEquals(Set.of("2"), rings.ringsOf("05558", 2026));
+        assertEquals(Set.of("4"), rings.ringsOf("05558", 2019));
+    }
+
+    /** One ring per municipality and year: a second assignment is refused; removal frees the year. */
+    @Test
+    public void one_ring_per_municipality_and_year() {
+        assertFalse(store.addMembership("3", "05558", 2011, "", false));
+        assertEquals(List.of(), rings.members("3", 2011));
+        assertTrue(store.removeMembership("4", "05558", 2011));
+        assertTrue(store.addMembership("3", "05558", 2011, "", false));
+        assertEquals("3", rings.ringOf("05558", 2011).orElseThrow().id());
+
+        int added = store.addMissingMemberships(List.of(
+                new RingStore.Membership("6", "05558", 2011, DemoData.DEMO_SOURCE, true),
+                new RingStore.Membership("6", "08426", 2011, DemoData.DEMO_SOURCE, true),
+                new RingStore.Membership("6", "08426", 2011, DemoData.DEMO_SOURCE, true)));
+        assertEquals("existing rows win, duplicates count once", 1, added);
+        assertEquals("3", rings.ringOf("05558", 2011).orElseThrow().id());
+    }
+
+    /** Renaming, adding and deleting rings shows at once; deleting takes the ring's content with it. */
+    @Test
+    public void ring_changes_are_visible_at_once() {
+        store.updateRing("1", "Ring der Großstädte", "Beschreibung", "Moderation: Frau Demo");
+        assertEquals("Ring der Großstädte", rings.byId("1").orElseThrow().name());
+        Ring eighth = store.addRing("Vergleichsring 8", "", "");
+        assertEquals(8, eighth.number());
+        assertEquals(8, rings.all().size());
+
+        store.addAnnouncement("4", "Titel", "Text", "Autor", java.time.Instant.now(), false);
+        store.addMeeting("4", java.time.LocalDate.of(2011, 5, 3), "Coesfeld", "", "", false);
+        store.addContact("4", "05558", "Erika Beispiel", "", "", "", false);
+        assertEquals("[4, 1, 1, 1]", java.util.Arrays.toString(store.contentCounts("4")));
+        store.deleteRing("4");
+        assertEquals(Optional.empty(), rings.byId("4"));
+        assertEquals(List.of(), rings.members("4", 2011));
+        assertEquals("[0, 0, 0, 0]", java.util.Arrays.toString(store.contentCounts("4")));
+        assertEquals(Map.of(), store.membershipsByRing(2011));
+    }
+
+    /** Hostile text is stored as it was typed, and read back unchanged (escaping is the template's job). */
+    @Test
+    public void hostile_text_is_stored_verbatim() {
+        String hostile = "<script>alert(1)</script>'; DROP TABLE ring; --";
+        store.addAnnouncement("4", hostile, hostile, "Autor", java.time.Instant.now(), false);
+        assertEquals(hostile, store.announcements("4", 0, 10).get(0).title());
+        assertEquals(7, rings.all().size());
+    }
+}
