@@ -24,7 +24,7 @@ public class ChangeEvents {
         EventAdmin admin = eventAdmin;
         if (admin != null) {
             admin.postEvent(new Event(SearchSource.TOPIC_CHANGED,
-                    Map.of(SearchSource.SOURCE, NewsSearchSource.SOURCE, SearchSource.ID, String.valueOf(articleId))));
+                    Map.of(SearchSource.SOURCE, NewsSearchSource.NAME, SearchSource.ID, String.valueOf(articleId))));
         }
     }
 }

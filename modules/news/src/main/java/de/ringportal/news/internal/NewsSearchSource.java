@@ -15,10 +15,10 @@ import de.ringportal.search.api.SearchSource;
  * The published articles for the search, with their rings (so the search shows ring news to that ring only) and
  * their publication time (so a future article is found only from then). Drafts are never offered.
  */
-@Component(service = SearchSource.class, property = SearchSource.SOURCE + "=" + NewsSearchSource.SOURCE)
+@Component(service = SearchSource.class, property = SearchSource.SOURCE + "=" + NewsSearchSource.NAME)
 public class NewsSearchSource implements SearchSource {
 
-    static final String SOURCE = "news";
+    static final String NAME = "news";
 
     private final NewsStore store;
     private final RichText richText;
@@ -47,7 +47,7 @@ public class NewsSearchSource implements SearchSource {
 
     private SearchDocument document(Article article) {
         String text = (article.teaser() + "\n\n" + richText.toText(article.body())).strip();
-        return new SearchDocument(SOURCE, String.valueOf(article.id()), article.title(), text, article.path(),
+        return new SearchDocument(NAME, String.valueOf(article.id()), article.title(), text, article.path(),
                 article.rings(), article.publishedAt());
     }
 }
