@@ -78,9 +78,9 @@ curl -s "$BASE$ARTICLE_PATH" | grep -q '<h1>Kennzahlen Nummer' || die "$ARTICLE_
 curl -s "$BASE/aktuelles" | grep -q 'Seite 1 von' || die "the archive is not paged"
 
 # --- wrk, anonymous visitors ---------------------------------------------------------------------------------------
-declare -A PATHS=([archive]=/aktuelles [archive_page3]="/aktuelles?seite=3" [article]="$ARTICLE_PATH" [start]=/ \
+declare -A PATHS=([baseline]=/impressum [archive]=/aktuelles [archive_page3]="/aktuelles?seite=3" [article]="$ARTICLE_PATH" [start]=/ \
     [feed]=/aktuelles/feed.atom)
-for name in archive archive_page3 article start feed; do
+for name in baseline archive archive_page3 article start feed; do
     url="$BASE${PATHS[$name]}"
     log "$name: warm-up ($WARMUP), then wrk ${WRK_ARGS[*]} $url"
     wrk -t2 -c32 "-d$WARMUP" "$url" >"$WORK/$name.warmup.txt"
@@ -107,6 +107,7 @@ row() {
     echo
     echo "| page (anonymous visitor) | requests/s | p50 ms | p99 ms | failed responses, socket errors |"
     echo "|---|---|---|---|---|"
+    row "baseline: \`/impressum\` (a stored page, no news)" baseline
     row "news archive \`/aktuelles\` (10 of $ARTICLES articles, year list, paging)" archive
     row "news archive, page 3 \`/aktuelles?seite=3\`" archive_page3
     row "article page \`$ARTICLE_PATH\` (Markdown rendered and sanitised per request)" article

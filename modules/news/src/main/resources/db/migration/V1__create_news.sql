@@ -13,7 +13,7 @@ CREATE TABLE news_article (
     updated_at   TIMESTAMP      NOT NULL,
     CONSTRAINT news_article_url UNIQUE (url_year, slug)
 );
-CREATE INDEX news_article_published ON news_article (status, published_at);
+CREATE INDEX news_article_published ON news_article (status, published_at, id);
 
 -- The rings an article is for; an article without rows here is public.
 CREATE TABLE news_audience (

@@ -1,7 +1,7 @@
 package de.ringportal.news.internal;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -141,7 +141,8 @@ public class NewsPages extends HttpServlet {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("article", article);
-        model.put("html", richText.toHtml(article.body()));
+        model.put("html", store.cached(List.of("html", article.id(), article.updatedAt()),
+                () -> richText.toHtml(article.body())));
         model.put("audience", newsAccess.audienceLabel(article.rings()));
         model.put("forRings", !article.isPublic());
         model.put("mayEdit", editor);
@@ -154,15 +155,19 @@ public class NewsPages extends HttpServlet {
     }
 
     private void feed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<Article> articles = store.live(Set.of(), null, false, 0, FEED_SIZE).articles();
+        String base = base(request);
+        String xml = store.cached(List.of("feed", base), () -> {
+            StringWriter out = new StringWriter();
+            try {
+                AtomFeed.write(out, base, store.live(Set.of(), null, false, 0, FEED_SIZE).articles(), richText);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("Cannot write the news feed", e);
+            }
+            return out.toString();
+        });
         response.setContentType("application/atom+xml;charset=UTF-8");
         response.setHeader("Cache-Control", "no-cache");
-        Writer out = response.getWriter();
-        try {
-            AtomFeed.write(out, base(request), articles, richText);
-        } catch (XMLStreamException e) {
-            throw new IOException("Cannot write the news feed", e);
-        }
+        response.getWriter().write(xml);
     }
 
     /** Scheme, host and port as the reader addressed the portal. */

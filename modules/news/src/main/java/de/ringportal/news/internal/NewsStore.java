@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -38,6 +41,18 @@ public class NewsStore {
 
     private final DataSource dataSource;
 
+    /**
+     * What visitors read is the same for all of them and changes only when an editor saves or an article becomes
+     * due: such answers are kept until either happens. Each write counts up the generation; an entry is valid for
+     * its generation and until the next scheduled article's publication time.
+     */
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Object, Cached> cache = new ConcurrentHashMap<>();
+    private static final int CACHE_ENTRIES = 500;
+
+    private record Cached(long generation, Instant validUntil, Object value) {
+    }
+
     /** @param schema not used directly: the store starts once core has migrated the news tables */
     @Activate
     public NewsStore(@Reference DataSource dataSource,
@@ -47,10 +62,61 @@ public class NewsStore {
 
     /** A page of a list, with the total for paging. */
     record Slice(List<Article> articles, int total) {
+        Slice {
+            articles = List.copyOf(articles);
+        }
+    }
+
+    /**
+     * The loader's answer for this key, computed once until the next write or the next due article. Only for
+     * answers that are the same for every reader who may see them (public lists, the feed).
+     */
+    @SuppressWarnings("unchecked")
+    <T> T cached(Object key, Supplier<T> loader) {
+        Instant now = Instant.now();
+        long current = generation.get();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.generation() == current && now.isBefore(hit.validUntil())) {
+            return (T) hit.value();
+        }
+        Instant validUntil = nextDue(now);
+        T value = loader.get();
+        if (cache.size() >= CACHE_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(current, validUntil, value));
+        return value;
+    }
+
+    /** When the next published but not yet due article becomes visible; far in the future when none is waiting. */
+    private Instant nextDue(Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT MIN(published_at) FROM news_article WHERE status = 'published' AND published_at > ?")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet row = select.executeQuery()) {
+                Timestamp next = row.next() ? row.getTimestamp(1) : null;
+                return next == null ? Instant.MAX : next.toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the next publication time", e);
+        }
+    }
+
+    private void changed() {
+        generation.incrementAndGet();
     }
 
     /** Published articles whose time has come, visible to a reader of {@code rings}, newest first. */
     Slice live(Set<String> rings, Integer year, boolean ringsOnly, int offset, int limit) {
+        if (rings.isEmpty() && !ringsOnly) {
+            return cached(List.of("live", year == null ? 0 : year, offset, limit),
+                    () -> query(rings, year, false, offset, limit));
+        }
+        return query(rings, year, ringsOnly, offset, limit);
+    }
+
+    private Slice query(Set<String> rings, Integer year, boolean ringsOnly, int offset, int limit) {
         StringBuilder where = new StringBuilder(" WHERE n.status = 'published' AND n.published_at <= ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(Timestamp.from(Instant.now()));
@@ -79,6 +145,10 @@ public class NewsStore {
 
     /** Years that have live articles for this reader, newest first. */
     List<Integer> years(Set<String> rings) {
+        return rings.isEmpty() ? cached("years", () -> queryYears(rings)) : queryYears(rings);
+    }
+
+    private List<Integer> queryYears(Set<String> rings) {
         StringBuilder where = new StringBuilder(" WHERE n.status = 'published' AND n.published_at <= ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(Timestamp.from(Instant.now()));
@@ -91,7 +161,7 @@ public class NewsStore {
             while (rows.next()) {
                 years.add(rows.getTimestamp(1).toInstant().atZone(Article.ZONE).getYear());
             }
-            return new ArrayList<>(years.descendingSet());
+            return List.copyOf(years.descendingSet());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot list news years", e);
         }
@@ -178,6 +248,7 @@ public class NewsStore {
                 }
                 writeAudience(connection, id, form.rings());
                 connection.commit();
+                changed();
                 return find(id).orElseThrow();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -211,6 +282,7 @@ public class NewsStore {
                 }
                 writeAudience(connection, id, form.rings());
                 connection.commit();
+                changed();
                 return find(id).orElseThrow();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -226,6 +298,7 @@ public class NewsStore {
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM news_article WHERE id = ?")) {
             delete.setInt(1, id);
             delete.executeUpdate();
+            changed();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot delete article " + id, e);
         }
