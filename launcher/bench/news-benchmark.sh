@@ -110,9 +110,9 @@ row() {
     row "baseline: \`/impressum\` (a stored page, no news)" baseline
     row "news archive \`/aktuelles\` (10 of $ARTICLES articles, year list, paging)" archive
     row "news archive, page 3 \`/aktuelles?seite=3\`" archive_page3
-    row "article page \`$ARTICLE_PATH\` (Markdown rendered and sanitised per request)" article
+    row "article page \`$ARTICLE_PATH\` (body rendered once per save, then kept)" article
     row "start page \`/\` with the news section" start
-    row "Atom feed \`/aktuelles/feed.atom\` (20 entries with HTML content)" feed
+    row "Atom feed \`/aktuelles/feed.atom\` (20 entries with HTML content, kept until the next save)" feed
     echo
     echo "Portal resident memory after the runs: $((RSS_KB / 1024)) MB."
     echo "$ARTICLES articles written through the editor form (CSRF token, Redaktion demo account) before the runs;"
