@@ -144,6 +144,7 @@ public class NewsEditor extends HttpServlet {
         model.put("form", form);
         model.put("action", article == null ? "/aktuelles/redaktion/neu" : "/aktuelles/redaktion/" + article.id());
         model.put("article", article);
+        model.put("currentAudience", article == null ? "" : newsAccess.audienceLabel(article.rings()));
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         model.put("draft", form.status() == Article.Status.DRAFT);
@@ -169,6 +170,12 @@ public class NewsEditor extends HttpServlet {
 
     private void save(HttpServletRequest request, HttpServletResponse response, Article article) throws IOException {
         NewsForm form = NewsForm.from(request);
+        if (article != null && newsAccess.writableRings(request).isEmpty()) {
+            // the form offered no rings (rings module not running): the article keeps its audience, never
+            // silently turning a ring's article public
+            form = new NewsForm(form.title(), form.teaser(), form.body(), form.publishAt(), form.status(),
+                    article.rings());
+        }
         List<String> errors = new ArrayList<>(form.errors());
         if (!newsAccess.mayPublishTo(request, form.rings())) {
             errors.add(form.rings().isEmpty()
