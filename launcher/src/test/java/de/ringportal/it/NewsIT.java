@@ -158,6 +158,9 @@ public class NewsIT extends AuthTestSupport {
         assertEquals(200, member3.get(path).status());
         assertThat(member3.get("/aktuelles").body(), containsString(title));
         assertThat(member3.get("/").body(), containsString(title));
+        assertThat(member3.get("/aktuelles?ring=3").body(), containsString(title));
+        assertEquals(404, loggedIn(MEMBER_5).get("/aktuelles?ring=3").status());
+        assertEquals(404, visitor().get("/aktuelles?ring=3").status());
 
         for (Visitor outsider : List.of(visitor(), loggedIn(MEMBER_5))) {
             Page article = outsider.get(path);

@@ -2,6 +2,8 @@ package de.ringportal.news.internal;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +81,12 @@ public class NewsPages extends HttpServlet {
 
     private void archive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Set<String> rings = newsAccess.readableRings(request);
+        // ?ring=3: that ring's news alone, the list a ring's area links to; 404 for anyone outside the ring
+        String ring = request.getParameter("ring");
+        if (ring != null && !rings.contains(ring)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         List<Integer> years = store.years(rings);
         Integer year = intParameter(request, "jahr");
         if (year != null && !years.contains(year)) {
@@ -86,7 +94,8 @@ public class NewsPages extends HttpServlet {
         }
         Integer requestedPage = intParameter(request, "seite");
         int page = requestedPage == null || requestedPage < 1 ? 1 : requestedPage;
-        NewsStore.Slice slice = store.live(rings, year, false, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        NewsStore.Slice slice = ring == null ? store.live(rings, year, false, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+                : store.live(Set.of(ring), year, true, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         int pages = Math.max(1, (slice.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pages) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -104,7 +113,9 @@ public class NewsPages extends HttpServlet {
         model.put("page", page);
         model.put("pages", pages);
         model.put("paged", pages > 1);
-        String yearQuery = year == null ? "" : "jahr=" + year + "&";
+        String yearQuery = (ring == null ? "" : "ring=" + URLEncoder.encode(ring, StandardCharsets.UTF_8) + "&")
+                + (year == null ? "" : "jahr=" + year + "&");
+        model.put("ring", ring);
         if (page > 1) {
             model.put("previous", "/aktuelles?" + yearQuery + "seite=" + (page - 1));
         }
@@ -112,7 +123,8 @@ public class NewsPages extends HttpServlet {
             model.put("next", "/aktuelles?" + yearQuery + "seite=" + (page + 1));
         }
         model.put("mayWrite", newsAccess.mayWrite(request));
-        views.render(request, response, year == null ? "Aktuelles" : "Aktuelles " + year, "archive", model);
+        String title = ring == null ? "Aktuelles" : "Aktuelles: " + newsAccess.audienceLabel(Set.of(ring));
+        views.render(request, response, year == null ? title : title + " " + year, "archive", model);
     }
 
     /** The list entries: the article with its audience label. */
