@@ -3,6 +3,9 @@ package de.ringportal.auth.internal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.HeaderBox;
@@ -22,6 +25,11 @@ public class LoginBox implements HeaderBox {
     private final Views views;
     private final Access access;
 
+    /** The registry's names, while the municipalities module runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MunicipalityNames municipalityNames;
+
     @Activate
     public LoginBox(@Reference Views views, @Reference Access access) {
         this.views = views;
@@ -29,10 +37,14 @@ public class LoginBox implements HeaderBox {
     }
 
     /** What the box template renders. */
-    public record Model(Viewer viewer, boolean loggedIn, String target, boolean showForm) {
+    public record Model(Viewer viewer, boolean loggedIn, String target, boolean showForm, String municipalityName) {
 
+        /** The municipality's name from the registry; without it, its key. */
         public String municipalityLabel() {
-            return viewer.municipality() == null ? null : "Kommune " + viewer.municipality();
+            if (viewer.municipality() == null) {
+                return null;
+            }
+            return municipalityName != null ? municipalityName : "Kommune " + viewer.municipality();
         }
     }
 
@@ -43,7 +55,10 @@ public class LoginBox implements HeaderBox {
         // the login page has the form in its main content; the same form in the header would only repeat it
         boolean showForm = viewer.isAnonymous() && !PortalContext.LOGIN_PATH.equals(path);
         String target = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        MunicipalityNames names = municipalityNames;
+        String municipalityName = names == null || viewer.municipality() == null ? null
+                : names.nameOf(viewer.municipality());
         return views.fragment(request, response, "login-box",
-                new Model(viewer, !viewer.isAnonymous(), LocalTarget.of(target), showForm));
+                new Model(viewer, !viewer.isAnonymous(), LocalTarget.of(target), showForm, municipalityName));
     }
 }

@@ -11,7 +11,8 @@ public interface MunicipalityMap {
     /**
      * An inline SVG element (no XML declaration) of every Kreis outlined, the given ones filled and linked to their
      * detail pages, each with a title. Merged pre-reform Kreise are drawn through their successor. Cached: drawing
-     * the same set twice costs nothing.
+     * the same set twice costs nothing. Drawn for display at up to about 25 rem wide (outlines simplified for that
+     * size, about 60 KB); the registry's own page {@code /kommunen/karte} has the detailed map.
      *
      * @param title       the map's accessible name ("Mitglieder des Vergleichsrings 4")
      * @param highlighted Kreisschlüssel (AGS) to fill

@@ -1,0 +1,51 @@
+package de.ringportal.municipalities.internal;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the pages write values: German dates and numbers, "unbekannt" where the sources do not say. */
+final class Texts {
+
+    static final String UNKNOWN = "unbekannt";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy", Locale.GERMAN);
+    /** NumberFormat is costly to create and not thread-safe: one per thread, kept. */
+    private static final ThreadLocal<NumberFormat> NUMBER = ThreadLocal.withInitial(
+            () -> NumberFormat.getIntegerInstance(Locale.GERMAN));
+
+    private Texts() {
+    }
+
+    static String day(LocalDate day) {
+        return day == null ? UNKNOWN : DAY.format(day);
+    }
+
+    static String number(long value) {
+        return NUMBER.get().format(value);
+    }
+
+    static String orUnknown(Object value) {
+        return value == null ? UNKNOWN : value.toString();
+    }
+
+    static String evidence(String evidence) {
+        if (evidence == null) {
+            return UNKNOWN;
+        }
+        return switch (evidence) {
+            case "belegt" -> "belegt (eine Quelle nennt es ausdrücklich)";
+            case "abgeleitet" -> "abgeleitet (folgt aus belegten Angaben, siehe Quelle)";
+            default -> evidence;
+        };
+    }
+
+    static String listed(Boolean komtrzv) {
+        return komtrzv == null ? UNKNOWN : komtrzv ? "ja" : "nein";
+    }
+
+    /** "Vergleichsring 4" for a numeric id, else the id itself. */
+    static String ring(String id) {
+        return id.matches("[0-9]{1,9}") ? "Vergleichsring " + id : id;
+    }
+}

@@ -1,0 +1,49 @@
+package de.ringportal.municipalities.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/** A fresh in-memory Derby database with this module's migrations applied, one per call. */
+final class TestDatabase {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    static {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+    }
+
+    private TestDatabase() {
+    }
+
+    static DataSource migrated() {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:muni-test-" + COUNT.incrementAndGet());
+        dataSource.setCreateDatabase("create");
+        try (InputStream in = TestDatabase.class.getResourceAsStream("/db/migration/V1__municipalities.sql");
+                Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return dataSource;
+    }
+
+}
