@@ -31,6 +31,10 @@ public class Layout {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile HeaderBox headerBox;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HeadLinks headLinks;
+
     @Activate
     public Layout(BundleContext context, @Reference Navigation navigation) {
         this(new BundleTemplates(context.getBundle()::getEntry), navigation);
@@ -45,9 +49,11 @@ public class Layout {
     public String page(HttpServletRequest request, HttpServletResponse response, String title, String contentHtml) {
         String path = request.getRequestURI();
         HeaderBox box = headerBox;
+        HeadLinks head = headLinks;
         return templates.render("layout", new Model(title, SITE_TITLE, contentHtml,
                 box == null ? "" : box.html(request, response),
-                links(MenuEntry.MAIN, request, path), links(MenuEntry.FOOTER, request, path)));
+                links(MenuEntry.MAIN, request, path), links(MenuEntry.FOOTER, request, path),
+                head == null ? List.of() : head.links()));
     }
 
     /** Renders one of core's own templates without the layout. */
@@ -69,6 +75,6 @@ public class Layout {
 
     /** What the layout template renders. */
     public record Model(String title, String siteTitle, String content, String headerBox, List<Link> mainMenu,
-            List<Link> footerMenu) {
+            List<Link> footerMenu, List<HeadLinks.Link> headLinks) {
     }
 }

@@ -1,7 +1,9 @@
 /**
- * Shared editorial services: {@link de.ringportal.content.api.RichText} turns Markdown into sanitised HTML.
+ * Shared editorial services: {@link de.ringportal.content.api.RichText} turns Markdown into sanitised HTML,
+ * {@link de.ringportal.content.api.Versions} keeps every saved version of a page or article, and
+ * {@link de.ringportal.content.api.StartPageSection} lets a module add a section to the start page.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package de.ringportal.content.api;
 

@@ -1,6 +1,7 @@
 package de.ringportal.site.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import de.ringportal.core.api.Views;
@@ -17,6 +18,10 @@ abstract class PageServlet extends HttpServlet {
     private final transient Views views;
     private final String slug;
 
+    /** What the page template renders: the body's HTML (already escaped or sanitised) and sections below it. */
+    public record View(String html, List<String> sections) {
+    }
+
     PageServlet(SitePages pages, Views views, String slug) {
         this.pages = pages;
         this.views = views;
@@ -30,6 +35,12 @@ abstract class PageServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        views.render(request, response, page.get().title(), "page", page.get());
+        views.render(request, response, page.get().title(), "page",
+                new View(pages.html(page.get()), sections(request, response)));
+    }
+
+    /** HTML that follows the page's text; none by default. */
+    List<String> sections(HttpServletRequest request, HttpServletResponse response) {
+        return List.of();
     }
 }

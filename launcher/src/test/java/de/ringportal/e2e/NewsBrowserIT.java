@@ -1,0 +1,275 @@
+package de.ringportal.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.ErrorCollector;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * The editorial pages in a real browser: the Redaktion (demo account) writes an article, previews it and publishes
+ * it; a visitor then reads it. Every new page (news archive, article, editor form with preview and errors, editor
+ * list, versions, comparison, delete confirmation, start page with news, page editor with its versions) passes axe
+ * (no serious or critical violation) and the Nu HTML Checker on the HTML the server sent.
+ */
+public class NewsBrowserIT {
+
+    private static final Pattern DEMO_PASSWORD = Pattern.compile("demo-redaktion\\s+(\\S+)");
+    private static final Pattern ARTICLE_ID = Pattern.compile("/aktuelles/redaktion/(\\d+)/versionen");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static PortalProcess portal;
+    private static ChromeDriver browser;
+    private static HtmlChecker htmlChecker;
+
+    @Rule
+    public final ErrorCollector problems = new ErrorCollector();
+
+    @BeforeClass
+    public static void start() throws Exception {
+        Path home = PortalProcess.newHome("NewsBrowserIT");
+        portal = PortalProcess.start(home, Map.of("RINGPORTAL_DEMO", "true"));
+        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
+                () -> DEMO_PASSWORD.matcher(portal.output()).find());
+        portal.await("/aktuelles answers 200", PortalProcess.START_TIMEOUT,
+                () -> portal.get("/aktuelles").statusCode() == 200);
+        browser = BrowserIT.startBrowser(home);
+        htmlChecker = new HtmlChecker();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    /** Write, preview, publish; then a visitor reads the article; each page on the way is accessible and valid. */
+    @Test
+    public void editor_writes_previews_and_publishes_and_a_visitor_reads_it() throws Exception {
+        browserGet("/aktuelles");
+        check("/aktuelles (empty)", httpGet("/aktuelles"));
+        logIn("demo-redaktion", demoPassword());
+
+        browserGet("/aktuelles/redaktion/neu");
+        check("/aktuelles/redaktion/neu", httpGet("/aktuelles/redaktion/neu"));
+        WebElement form = browser.findElement(By.cssSelector("main form[method=post]"));
+        form.findElement(By.id("titel")).sendKeys("Neue Kennzahlen für 2026");
+        form.findElement(By.id("anreisser")).sendKeys("Die Vergleichsringe haben ihre Kennzahlen abgestimmt.");
+        form.findElement(By.id("text")).sendKeys("Die **Kennzahlen** stehen fest.\n\n- SGB II\n- Ringe\n\n"
+                + "<script>alert(1)</script>");
+        form.findElement(By.id("status-veroeffentlicht")).click();
+        form.findElement(By.cssSelector("button[value=vorschau]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+
+        WebElement preview = browser.findElement(By.id("vorschau"));
+        assertTrue(preview.isDisplayed());
+        assertEquals("Kennzahlen", browser.findElement(By.cssSelector(".preview .news-body strong")).getText());
+        assertEquals("the preview saved nothing", 0, countArticles());
+        check("/aktuelles/redaktion/neu (preview)", httpPost("/aktuelles/redaktion/neu", fields("vorschau")));
+        // the browser itself refuses an empty required title, so the server's messages show for a title too long
+        Map<String, String> wrong = Map.of("titel", "T".repeat(201), "text", "");
+        browserSubmit("/aktuelles/redaktion/neu", wrong, "speichern");
+        assertFalse(browser.findElements(By.cssSelector(".form-errors")).isEmpty());
+        check("/aktuelles/redaktion/neu (errors)", httpPost("/aktuelles/redaktion/neu",
+                Map.of("titel", "", "text", "", "status", "draft", "aktion", "speichern")));
+
+        browserGet("/aktuelles/redaktion/neu");
+        form = browser.findElement(By.cssSelector("main form[method=post]"));
+        form.findElement(By.id("titel")).sendKeys("Neue Kennzahlen für 2026");
+        form.findElement(By.id("anreisser")).sendKeys("Die Vergleichsringe haben ihre Kennzahlen abgestimmt.");
+        form.findElement(By.id("text")).sendKeys("Die **Kennzahlen** stehen fest.\n\n- SGB II\n- Ringe");
+        form.findElement(By.id("status-veroeffentlicht")).click();
+        form.findElement(By.cssSelector("button[value=speichern]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        String articleUrl = browser.getCurrentUrl();
+        assertTrue(articleUrl, articleUrl.matches(".*/aktuelles/\\d{4}/neue-kennzahlen-fuer-2026"));
+        String articlePath = articleUrl.substring(articleUrl.indexOf("/aktuelles/"));
+        assertEquals("Neue Kennzahlen für 2026", browser.findElement(By.tagName("h1")).getText());
+        check(articlePath + " (editor)", httpGet(articlePath));
+
+        // a second version, so the history can compare
+        String editorPage = httpGet(articlePath);
+        Matcher id = ARTICLE_ID.matcher(editorPage);
+        assertTrue("the editor sees the versions link", id.find());
+        String item = "/aktuelles/redaktion/" + id.group(1);
+        Map<String, String> changed = new LinkedHashMap<>(fields("speichern"));
+        changed.put("text", "Die **Kennzahlen** stehen endgültig fest.\n\n- SGB II\n- Ringe");
+        httpPost(item, changed);
+        for (String path : List.of("/aktuelles/redaktion", item, item + "/versionen", item + "/vergleich?a=1&b=2",
+                item + "/loeschen", "/aktuelles", "/", "/redaktion/seiten", "/redaktion/seiten/impressum",
+                "/redaktion/seiten/impressum/versionen", "/redaktion/seiten/neu")) {
+            browserGet(path);
+            check(path + " (Redaktion)", httpGet(path));
+        }
+        Map<String, String> badPage = Map.of("adresse", "../x", "titel", "T".repeat(201), "text", "",
+                "menue", "M".repeat(61));
+        browserSubmit("/redaktion/seiten/neu", badPage, "speichern");
+        check("/redaktion/seiten/neu (errors)", httpPost("/redaktion/seiten/neu",
+                Map.of("adresse", "../x", "titel", "", "text", "", "aktion", "speichern")));
+        Map<String, String> newPage = Map.of("adresse", "ueber-uns", "titel", "Über uns", "menue", "Über uns",
+                "position", "40", "text", "## Wir\n\n| Jahr | Ringe |\n|---|---|\n| 2026 | 7 |");
+        browserSubmit("/redaktion/seiten/neu", newPage, "vorschau");
+        check("/redaktion/seiten/neu (preview)", httpPost("/redaktion/seiten/neu",
+                Map.of("adresse", "ueber-uns", "titel", "Über uns", "menue", "Über uns", "position", "40",
+                        "text", "## Wir\n\n| Jahr | Ringe |\n|---|---|\n| 2026 | 7 |", "aktion", "vorschau")));
+        httpPost("/redaktion/seiten/neu", Map.of("adresse", "ueber-uns", "titel", "Über uns", "menue", "Über uns",
+                "position", "40", "text", "## Wir\n\n| Jahr | Ringe |\n|---|---|\n| 2026 | 7 |", "aktion", "speichern"));
+        httpPost("/redaktion/seiten/ueber-uns", Map.of("titel", "Über uns", "menue", "Über uns", "position", "40",
+                "text", "## Wir sind\n\nDie Projektleitung.", "aktion", "speichern"));
+        for (String path : List.of("/seiten/ueber-uns", "/redaktion/seiten/ueber-uns/versionen",
+                "/redaktion/seiten/ueber-uns/vergleich?a=1&b=2", "/redaktion/seiten/ueber-uns/loeschen")) {
+            browserGet(path);
+            check(path + " (Redaktion)", httpGet(path));
+        }
+
+        // the visitor: no cookies, reads the article from the archive
+        browser.manage().deleteAllCookies();
+        browserGet("/aktuelles");
+        check("/aktuelles (visitor)", httpGet("/aktuelles"));
+        browser.findElement(By.linkText("Neue Kennzahlen für 2026")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/neue-kennzahlen-fuer-2026"));
+        assertEquals("Neue Kennzahlen für 2026", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.cssSelector(".news-body")).getText().contains("stehen endgültig fest"));
+        assertTrue("a visitor gets no edit link", browser.findElements(By.linkText("Bearbeiten")).isEmpty());
+        check(articlePath + " (visitor)", httpGet(articlePath));
+        browserGet("/");
+        assertFalse(browser.findElements(By.linkText("Neue Kennzahlen für 2026")).isEmpty());
+        check("/ with news (visitor)", httpGet("/"));
+        browserGet("/seiten/ueber-uns");
+        check("/seiten/ueber-uns (visitor)", httpGet("/seiten/ueber-uns"));
+    }
+
+    private static Map<String, String> fields(String action) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("titel", "Neue Kennzahlen für 2026");
+        fields.put("anreisser", "Die Vergleichsringe haben ihre Kennzahlen abgestimmt.");
+        fields.put("text", "Die **Kennzahlen** stehen fest.\n\n| Jahr | Ringe |\n|---|---|\n| 2026 | 7 |");
+        fields.put("status", "published");
+        fields.put("aktion", action);
+        return fields;
+    }
+
+    private static int countArticles() throws IOException, InterruptedException {
+        return httpGet("/aktuelles/redaktion").contains("<caption>Nachrichten, die Sie bearbeiten") ? 1 : 0;
+    }
+
+    private static String demoPassword() {
+        Matcher printed = DEMO_PASSWORD.matcher(portal.output());
+        assertTrue(printed.find());
+        return printed.group(1);
+    }
+
+    private static void logIn(String userName, String password) {
+        browserGet("/anmelden");
+        WebElement form = browser.findElement(By.cssSelector("main form"));
+        form.findElement(By.name("benutzer")).sendKeys(userName);
+        form.findElement(By.name("passwort")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).withMessage("logged in, with a logout button")
+                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
+    }
+
+    /** Opens the form page in the browser, replaces the given fields' text and presses the button (by value). */
+    private static void browserSubmit(String path, Map<String, String> fields, String button) {
+        browserGet(path);
+        WebElement form = browser.findElement(By.cssSelector("main form[method=post]"));
+        fields.forEach((name, value) -> {
+            WebElement input = form.findElement(By.name(name));
+            input.clear();
+            input.sendKeys(value);
+        });
+        form.findElement(By.cssSelector("button[value=" + button + "]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+    }
+
+    private static void browserGet(String path) {
+        browser.get(portal.uri(path).toString());
+    }
+
+    /** The HTML the server sends for the page, with the browser's cookies: what the HTML checker must see. */
+    private static String httpGet(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(portal.uri(path)).GET());
+    }
+
+    /** Sends a form over HTTP with the browser's cookies and its CSRF token (double submit of the cookie). */
+    private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
+        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(portal.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertTrue(response.uri() + " answered " + response.statusCode(), response.statusCode() < 500);
+        return response.body();
+    }
+
+    /** Records the findings of both checkers for one page state and goes on. */
+    private void check(String what, String html) {
+        try {
+            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
+                    .toList();
+            if (!errors.isEmpty()) {
+                problems.addError(new AssertionError(what + " is not valid HTML:\n"
+                        + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
+            }
+            Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
+            List<String> blocking = new ArrayList<>();
+            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
+                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
+            System.out.printf("NewsBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n",
+                    what, errors.size(), results.getViolations().size(), blocking.size());
+            if (results.isErrored()) {
+                problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
+            } else if (!blocking.isEmpty()) {
+                problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
+                        + String.join("\n", blocking)));
+            }
+        } catch (Exception e) {
+            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package de.ringportal.content.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+import de.ringportal.content.api.ContentVersion;
+import de.ringportal.content.api.DiffLine;
+import de.ringportal.content.api.Versions;
+
+/** The version store against a real in-memory Derby with this module's migration. */
+public class JdbcVersionsTest {
+
+    private static int databases;
+    private JdbcVersions versions;
+
+    @Before
+    public void setUp() throws IOException, SQLException {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:content-test-" + ++databases);
+        dataSource.setCreateDatabase("create");
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/V1__create_content_version.sql");
+                Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        versions = new JdbcVersions(dataSource, null);
+    }
+
+    /** Numbers count up per item, independently for each item and kind; the list is newest first. */
+    @Test
+    public void numbers_count_up_per_item() {
+        assertEquals(1, versions.save("news", "7", "Erika", "A", "kurz", "eins").number());
+        assertEquals(2, versions.save("news", "7", "Erika", "B", "kurz", "zwei").number());
+        assertEquals(1, versions.save("page", "7", "Erika", "Seite", "", "x").number());
+        assertEquals(1, versions.save("news", "8", "Max", "C", "", "drei").number());
+
+        List<ContentVersion> list = versions.list("news", "7");
+        assertEquals(List.of(2, 1), list.stream().map(ContentVersion::number).toList());
+        ContentVersion first = versions.get("news", "7", 1).orElseThrow();
+        assertEquals("A", first.title());
+        assertEquals("kurz", first.summary());
+        assertEquals("eins", first.body());
+        assertEquals("Erika", first.author());
+        assertTrue(versions.get("news", "7", 3).isEmpty());
+    }
+
+    /** Comparing two stored versions marks the changed body line. */
+    @Test
+    public void diff_of_stored_versions() {
+        ContentVersion one = versions.save("page", "impressum", "Erika", "Impressum", "", "a\nb");
+        ContentVersion two = versions.save("page", "impressum", "Erika", "Impressum", "", "a\nc");
+        List<DiffLine> diff = versions.diff(one, two);
+        assertTrue(diff.contains(new DiffLine(DiffLine.Change.REMOVED, "b")));
+        assertTrue(diff.contains(new DiffLine(DiffLine.Change.ADDED, "c")));
+    }
+
+    /** Deleting an item's versions leaves other items' alone. */
+    @Test
+    public void delete_all_is_per_item() {
+        versions.save("news", "1", "Erika", "A", "", "x");
+        versions.save("news", "2", "Erika", "B", "", "y");
+        versions.deleteAll("news", "1");
+        assertTrue(versions.list("news", "1").isEmpty());
+        assertEquals(1, versions.list("news", "2").size());
+    }
+
+    /** More than the store keeps is refused before it reaches the database. */
+    @Test
+    public void oversized_versions_are_refused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> versions.save("news", "1", "Erika", "T".repeat(Versions.MAX_TITLE + 1), "", "x"));
+        assertThrows(IllegalArgumentException.class,
+                () -> versions.save("news", "1", "Erika", "T", "", "x".repeat(Versions.MAX_BODY + 1)));
+        assertTrue(versions.list("news", "1").isEmpty());
+    }
+}

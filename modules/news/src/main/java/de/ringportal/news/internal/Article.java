@@ -1,0 +1,81 @@
+package de.ringportal.news.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A news article as stored.
+ *
+ * @param rings the rings it is for; empty means public
+ */
+public record Article(int id, int urlYear, String slug, String title, String teaser, String body, String author,
+        String authorUser, Status status, Instant publishedAt, Instant updatedAt, Set<String> rings) {
+
+    /** The portal's time zone: publication dates are entered and shown in German time. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.GERMAN);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d. MMMM yyyy, HH:mm 'Uhr'", Locale.GERMAN);
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    /** Draft or published. */
+    public enum Status {
+        DRAFT("Entwurf"), PUBLISHED("Veröffentlicht");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Status fromId(String id) {
+            return "published".equals(id) ? PUBLISHED : DRAFT;
+        }
+    }
+
+    public Article {
+        rings = Set.copyOf(rings);
+    }
+
+    /** The article's page. */
+    public String path() {
+        return "/aktuelles/" + urlYear + "/" + slug;
+    }
+
+    public boolean isPublic() {
+        return rings.isEmpty();
+    }
+
+    /** Published and its publication time has come. */
+    public boolean isLive(Instant now) {
+        return status == Status.PUBLISHED && !publishedAt.isAfter(now);
+    }
+
+    public String date() {
+        return DATE.format(publishedAt.atZone(ZONE));
+    }
+
+    public String dateTime() {
+        return DATE_TIME.format(publishedAt.atZone(ZONE));
+    }
+
+    /** For the {@code datetime} attribute of {@code <time>}. */
+    public String isoDate() {
+        return ISO_DATE.format(publishedAt.atZone(ZONE));
+    }
+
+    public String statusLabel() {
+        return status.label();
+    }
+}

@@ -1,0 +1,102 @@
+package de.ringportal.news.internal;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import de.ringportal.content.api.Versions;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What the editor form sends, as typed, with its checks. Text is kept exactly as entered (it is escaped or sanitised
+ * when shown), so a rejected form comes back with nothing lost.
+ *
+ * @param publishAt the date field as typed ({@code 2026-11-25T09:30}); empty means now
+ */
+public record NewsForm(String title, String teaser, String body, String publishAt, Article.Status status, Set<String> rings) {
+
+    static final int MAX_TITLE = Versions.MAX_TITLE;
+    static final int MAX_TEASER = Versions.MAX_SUMMARY;
+    static final int MAX_BODY = Versions.MAX_BODY;
+    static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    static NewsForm from(HttpServletRequest request) {
+        String[] rings = request.getParameterValues("ring");
+        Set<String> selected = new LinkedHashSet<>();
+        if (rings != null) {
+            for (String ring : rings) {
+                if (ring != null && !ring.isBlank()) {
+                    selected.add(ring.strip());
+                }
+            }
+        }
+        return new NewsForm(text(request, "titel").strip(), text(request, "anreisser").strip(),
+                text(request, "text").replace("\r\n", "\n"), text(request, "datum").strip(),
+                Article.Status.fromId(text(request, "status")), selected);
+    }
+
+    static NewsForm of(Article article) {
+        return new NewsForm(article.title(), article.teaser(), article.body(),
+                INPUT.format(article.publishedAt().atZone(Article.ZONE)), article.status(), article.rings());
+    }
+
+    static NewsForm empty() {
+        return new NewsForm("", "", "", INPUT.format(LocalDateTime.now(Article.ZONE)), Article.Status.DRAFT, Set.of());
+    }
+
+    NewsForm withText(String newTitle, String newTeaser, String newBody) {
+        return new NewsForm(newTitle, newTeaser, newBody, publishAt, status, rings);
+    }
+
+    /** German messages for everything that keeps the form from being saved; empty when it may be saved. */
+    List<String> errors() {
+        List<String> errors = new ArrayList<>();
+        if (title.isEmpty()) {
+            errors.add("Bitte geben Sie einen Titel ein.");
+        } else if (title.length() > MAX_TITLE) {
+            errors.add("Der Titel ist zu lang: höchstens " + MAX_TITLE + " Zeichen, eingegeben " + title.length() + ".");
+        }
+        if (teaser.length() > MAX_TEASER) {
+            errors.add("Der Anreißer ist zu lang: höchstens " + MAX_TEASER + " Zeichen, eingegeben "
+                    + teaser.length() + ".");
+        }
+        if (body.isBlank()) {
+            errors.add("Bitte geben Sie einen Text ein.");
+        } else if (body.length() > MAX_BODY) {
+            errors.add("Der Text ist zu lang: höchstens " + MAX_BODY + " Zeichen, eingegeben " + body.length() + ".");
+        }
+        if (!publishAt.isEmpty() && parseDate() == null) {
+            errors.add("Das Veröffentlichungsdatum ist ungültig (Format: TT.MM.JJJJ und Uhrzeit).");
+        }
+        return errors;
+    }
+
+    /** When the article is published: the date as typed, or now when empty. */
+    Instant publishedAt() {
+        Instant date = publishAt.isEmpty() ? null : parseDate();
+        return date != null ? date : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private Instant parseDate() {
+        try {
+            return LocalDateTime.parse(publishAt, INPUT).atZone(Article.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(publishAt).atZone(Article.ZONE).toInstant();
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+
+    private static String text(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value.replace("\u0000", "");
+    }
+}
