@@ -69,7 +69,7 @@ public class BundleChurnIT extends AuthTestSupport {
         AtomicInteger served = new AtomicInteger();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         Thread client = new Thread(() -> {
-            String[] paths = {"/", "/impressum"};
+            String[] paths = {"/", "/impressum", "/aktuelles"};
             int i = 0;
             while (running.get()) {
                 String path = paths[i++ % paths.length];

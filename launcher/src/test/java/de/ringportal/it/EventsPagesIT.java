@@ -62,7 +62,7 @@ public class EventsPagesIT extends AuthTestSupport {
         int thisYear = Year.now().getValue();
         RingMemberships rings = (municipality, year) -> "08426".equals(municipality) && year == thisYear
                 ? Set.of("3") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, null));
+        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
         events = context.installBundle(Path.of(context.getProperty(FILES)).resolve("events.jar").toUri().toString());
         events.start();
         awaitService(ModuleSchema.class, "(" + ModuleSchema.NAME + "=events)");

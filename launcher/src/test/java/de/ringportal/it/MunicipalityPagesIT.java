@@ -136,7 +136,7 @@ public class MunicipalityPagesIT extends AuthTestSupport {
         int thisYear = Year.now().getValue();
         RingMemberships rings = (ags, year) -> ("05558".equals(ags) || "05554".equals(ags))
                 && (year == thisYear || year == 2010) ? Set.of("4") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, null));
+        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
         waitFor("the ring filter appears", () -> get("/kommunen").body().contains("id=\"filter-ring\""));
 
         Response ring4 = get("/kommunen?ring=4");

@@ -63,7 +63,7 @@ public class NewsIT extends AuthTestSupport {
     public void registerRingsAndAccounts() {
         RingMemberships memberships = (municipality, year) -> "08426".equals(municipality) ? Set.of("3")
                 : "09999".equals(municipality) ? Set.of("5") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, memberships, null));
+        registrations.add(context.registerService(RingMemberships.class, memberships, ranked()));
         List<Ring> rings = List.of(new Ring("3", 3, "Vergleichsring 3", "", ""),
                 new Ring("5", 5, "Vergleichsring 5", "", ""));
         registrations.add(context.registerService(Rings.class, new Rings() {
@@ -86,7 +86,7 @@ public class NewsIT extends AuthTestSupport {
             public Optional<Ring> ringOf(String ags, int year) {
                 return Optional.empty();
             }
-        }, null));
+        }, ranked()));
         createAccount(EDITOR, "Erika Redaktion", null, Role.REDAKTION);
         createAccount(MODERATOR_3, "Moritz Moderation", "08426", Role.RINGMODERATION);
         createAccount(MEMBER_3, "Mia Mitglied", "08426", Role.RINGMITGLIED);

@@ -335,4 +335,12 @@ public abstract class PortalTestSupport {
             throw new IllegalArgumentException(filter, e);
         }
     }
+
+    /**
+     * Service properties that rank a test's stand-in above the module that normally provides the service (the rings
+     * module's {@code RingMemberships} and {@code Rings}), so the test controls who belongs to which ring.
+     */
+    protected static Hashtable<String, Object> ranked() {
+        return new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 1000));
+    }
 }

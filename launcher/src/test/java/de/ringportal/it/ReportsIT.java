@@ -59,7 +59,7 @@ public class ReportsIT extends AuthTestSupport {
         int thisYear = Year.now().getValue();
         RingMemberships rings = (municipality, year) -> year != thisYear ? Set.of()
                 : "08426".equals(municipality) ? Set.of("3") : "05558".equals(municipality) ? Set.of("4") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, null));
+        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
         awaitService(ModuleSchema.class, "(" + ModuleSchema.NAME + "=reports)");
         createAccount(EDITOR, "Berichte Redaktion", null, Role.REDAKTION);
         createAccount(MODERATOR, "Berichte Moderation", "08426", Role.RINGMODERATION);

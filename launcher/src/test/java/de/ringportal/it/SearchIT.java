@@ -85,7 +85,7 @@ public class SearchIT extends AuthTestSupport {
         int thisYear = Year.now().getValue();
         RingMemberships rings = (municipality, year) -> year == thisYear && "08426".equals(municipality)
                 ? Set.of("3") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, null));
+        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
         source.put("1", "Öffentliche Wohnkosten", "Kosten der Unterkunft aller Optionskommunen", Set.of(), null);
         source.put("2", "Interne Wohnkosten Ring drei", "Vergleich im Ring drei", Set.of("3"), null);
         source.put("3", "Interne Wohnkosten Ring fünf", "Vergleich im Ring fünf", Set.of("5"), null);
