@@ -26,7 +26,6 @@ import org.junit.rules.ErrorCollector;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -168,7 +167,7 @@ public class AdminPagesBrowserIT {
         });
         form.findElement(By.cssSelector("button[type=submit]")).click();
         // click() may return before the answer arrives (hashing a password takes a moment): wait for the new page
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
     }
 
     /** The HTML the server sends for the page, with the browser's cookies: what the HTML checker must see. */

@@ -35,6 +35,8 @@ import org.junit.rules.ErrorCollector;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -336,5 +338,21 @@ public class BrowserIT {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         assertFalse(driver.getCapabilities().getBrowserVersion().isEmpty());
         return driver;
+    }
+
+    /**
+     * Waits (up to a minute, for uploads on a loaded machine) until a submitted form's element has left the page,
+     * that is, until the answer has replaced the old document. Chromium reports an element of a replaced document
+     * either as stale or as a node that "does not belong to the document": both count as gone.
+     */
+    static void awaitReplaced(WebDriver browser, WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 }

@@ -28,7 +28,6 @@ import org.junit.rules.ErrorCollector;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -84,7 +83,7 @@ public class ExtensionsBrowserIT {
         WebElement form = browser.findElement(By.cssSelector("form[enctype='multipart/form-data']"));
         form.findElement(By.id("feld-datei")).sendKeys(eventsJar().toString());
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
 
         String result = browser.findElement(By.cssSelector("main")).getText();
         assertTrue(result, result.contains("ist installiert und gestartet"));
@@ -122,7 +121,7 @@ public class ExtensionsBrowserIT {
         WebElement eventForm = browser.findElement(By.cssSelector("main form[method=post]"));
         eventForm.findElement(By.name("ring")).sendKeys("../x");
         eventForm.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(eventForm));
+        BrowserIT.awaitReplaced(browser, eventForm);
         check("/veranstaltungen/neu with errors", httpPostExpecting("/veranstaltungen/neu", wrong, 422));
 
         // installed from the page, still installed after a restart

@@ -141,7 +141,7 @@ public class KeyFiguresBrowserIT {
     private static void submit(String css) {
         WebElement button = browser.findElement(By.cssSelector(css));
         button.click();
-        new WebDriverWait(browser, BrowserIT.WAIT).until(ExpectedConditions.stalenessOf(button));
+        BrowserIT.awaitReplaced(browser, button);
     }
 
     /** The HTML checker on what the server sends for this path, and axe on the page the browser shows. */

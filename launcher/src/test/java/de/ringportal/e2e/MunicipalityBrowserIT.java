@@ -123,7 +123,7 @@ public class MunicipalityBrowserIT {
         WebElement form = browser.findElement(By.cssSelector("form[enctype='multipart/form-data']"));
         form.findElement(By.id("datei")).sendKeys(bad.toAbsolutePath().toString());
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
         assertTrue(browser.getPageSource().contains("Die Datei wurde nicht übernommen"));
         check("import report", httpUpload(Files.readAllBytes(bad)));
     }
@@ -152,7 +152,7 @@ public class MunicipalityBrowserIT {
             input.sendKeys(value);
         });
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
     }
 
     private static String httpGet(String path) throws IOException, InterruptedException {

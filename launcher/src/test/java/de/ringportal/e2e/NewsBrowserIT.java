@@ -92,7 +92,7 @@ public class NewsBrowserIT {
                 + "<script>alert(1)</script>");
         form.findElement(By.id("status-veroeffentlicht")).click();
         form.findElement(By.cssSelector("button[value=vorschau]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
 
         WebElement preview = browser.findElement(By.id("vorschau"));
         assertTrue(preview.isDisplayed());
@@ -113,7 +113,7 @@ public class NewsBrowserIT {
         form.findElement(By.id("text")).sendKeys("Die **Kennzahlen** stehen fest.\n\n- SGB II\n- Ringe");
         form.findElement(By.id("status-veroeffentlicht")).click();
         form.findElement(By.cssSelector("button[value=speichern]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
         String articleUrl = browser.getCurrentUrl();
         assertTrue(articleUrl, articleUrl.matches(".*/aktuelles/\\d{4}/neue-kennzahlen-fuer-2026"));
         String articlePath = articleUrl.substring(articleUrl.indexOf("/aktuelles/"));
@@ -212,7 +212,7 @@ public class NewsBrowserIT {
             input.sendKeys(value);
         });
         form.findElement(By.cssSelector("button[value=" + button + "]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
     }
 
     private static void browserGet(String path) {

@@ -26,7 +26,6 @@ import org.junit.rules.ErrorCollector;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -151,7 +150,7 @@ public class ReportsBrowserIT {
         }
         form.findElement(By.name("datei")).sendKeys(file.toAbsolutePath().toString());
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
+        BrowserIT.awaitReplaced(browser, form);
     }
 
     private static String httpGet(String path) throws Exception {

@@ -31,6 +31,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 
 import de.ringportal.core.api.RingMemberships;
@@ -132,7 +133,7 @@ public class MunicipalityPagesIT extends AuthTestSupport {
 
     /** With the rings module's memberships, the list filters by ring and the detail page lists the years. */
     @Test
-    public void ring_membership_from_the_rings_module() {
+    public void ring_membership_from_the_rings_module() throws BundleException {
         int thisYear = Year.now().getValue();
         RingMemberships rings = (ags, year) -> ("05558".equals(ags) || "05554".equals(ags))
                 && (year == thisYear || year == 2010) ? Set.of("4") : Set.of();
@@ -146,8 +147,14 @@ public class MunicipalityPagesIT extends AuthTestSupport {
 
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
-        waitFor("the pages say the rings are unavailable", () -> get("/kommunen/05558").body()
-                .contains("Die Zugehörigkeit zu den Vergleichsringen ist derzeit nicht verfügbar."));
+        Bundle ringsModule = installedBundle("de.ringportal.rings");
+        ringsModule.stop();
+        try {
+            waitFor("the pages say the rings are unavailable", () -> get("/kommunen/05558").body()
+                    .contains("Die Zugehörigkeit zu den Vergleichsringen ist derzeit nicht verfügbar."));
+        } finally {
+            ringsModule.start();
+        }
     }
 
     /** Anonymous visitors are sent to the login page, ring members get 403, for pages, download and upload. */

@@ -1,6 +1,7 @@
 package de.ringportal.core.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,6 +40,8 @@ public class PortalFilter implements Filter {
 
     /** Request attribute telling the error page that the 403 came from a failed CSRF check. */
     static final String CSRF_FAILED = PortalFilter.class.getName() + ".csrfFailed";
+    /** How much of an oversized body is read and dropped before the 413, so the client can read the answer. */
+    private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
     static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "DELETE");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -90,6 +93,9 @@ public class PortalFilter implements Filter {
                 LOG.info("Request {} refused ({}): {} {} without a valid CSRF token", id, refusal,
                         request.getMethod(), request.getRequestURI());
                 request.setAttribute(CSRF_FAILED, refusal == HttpServletResponse.SC_FORBIDDEN);
+                if (refusal == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                    discardRest(request);
+                }
                 response.sendError(refusal);
                 return;
             }
@@ -114,6 +120,22 @@ public class PortalFilter implements Filter {
         } catch (RuntimeException unreadable) {
             return isTooLarge(unreadable) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                     : HttpServletResponse.SC_BAD_REQUEST;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of an oversized body (up to {@value #DISCARD_LIMIT} bytes), so that a client
+     * still sending it receives the 413 page instead of a connection closed under it.
+     */
+    private static void discardRest(HttpServletRequest request) {
+        byte[] buffer = new byte[16 * 1024];
+        long discarded = 0;
+        try (InputStream rest = request.getInputStream()) {
+            for (int n; discarded < DISCARD_LIMIT && (n = rest.read(buffer)) != -1; ) {
+                discarded += n;
+            }
+        } catch (IOException | IllegalStateException unreadable) {
+            // nothing more to read: the container closes the connection after the answer
         }
     }
 
