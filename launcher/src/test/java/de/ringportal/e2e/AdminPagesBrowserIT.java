@@ -3,11 +3,6 @@ package de.ringportal.e2e;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +35,6 @@ public class AdminPagesBrowserIT {
 
     private static final Pattern PRINTED_PASSWORD = Pattern.compile("Passwort: (\\S+)");
     private static final Pattern LINK = Pattern.compile("(/passwort-setzen\\?token(?:=|&#61;)[A-Za-z0-9_-]{43})");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final long STARTED = System.nanoTime();
 
@@ -55,7 +49,7 @@ public class AdminPagesBrowserIT {
     public static void start() throws Exception {
         Path home = PortalProcess.newHome("AdminPagesBrowserIT");
         portal = PortalProcess.start(home);
-        browser = BrowserIT.startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 
@@ -170,32 +164,12 @@ public class AdminPagesBrowserIT {
         BrowserIT.awaitReplaced(browser, form);
     }
 
-    /** The HTML the server sends for the page, with the browser's cookies: what the HTML checker must see. */
     private static String httpGet(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(portal.uri(path)).GET());
+        return BrowserSupport.httpGet(browser, portal.uri(path));
     }
 
-    /** Sends the form over HTTP with the browser's cookies and its CSRF token (double submit of the cookie). */
     private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
-        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(portal.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies);
-        }
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertTrue(response.uri() + " answered " + response.statusCode(), response.statusCode() < 500);
-        return response.body();
+        return BrowserSupport.httpPost(browser, portal.uri(path), fields);
     }
 
     /** Records the findings of both checkers for one page state and goes on. */

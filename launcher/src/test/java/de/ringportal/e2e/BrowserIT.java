@@ -6,14 +6,12 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -39,8 +37,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,10 +53,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * same holds once logged in through the header's login box, and for the login page showing an error.
  */
 public class BrowserIT {
-
-    /** Debian's packages; override with -Dchromium.binary / -Dchromedriver.binary. */
-    static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
 
     static final String MENU_LINKS = "nav[aria-label='Hauptmenü'] a, footer nav a";
     static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
@@ -90,7 +82,7 @@ public class BrowserIT {
                 () -> portal.output().contains("Administrationskonto „admin“"));
         portal.await("/anmelden answers 200", PortalProcess.START_TIMEOUT,
                 () -> portal.get("/anmelden").statusCode() == 200);
-        browser = startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 
@@ -317,27 +309,6 @@ public class BrowserIT {
             }
         }
         return paths;
-    }
-
-    /** Headless Chromium from fixed paths: Selenium Manager finds nothing to download or look up. */
-    static ChromeDriver startBrowser(Path home) throws Exception {
-        assertTrue(CHROMIUM + " is missing: run ./test.sh, which installs chromium", Files.isExecutable(Path.of(CHROMIUM)));
-        assertTrue(CHROMEDRIVER + " is missing: run ./test.sh, which installs chromium-driver",
-                Files.isExecutable(Path.of(CHROMEDRIVER)));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createDirectory(home.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogFile(home.resolve("chromedriver.log").toFile())
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        assertFalse(driver.getCapabilities().getBrowserVersion().isEmpty());
-        return driver;
     }
 
     /**

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +28,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * An administrator installs the events module through the Erweiterungen page in a real browser and finds its menu
@@ -57,7 +53,7 @@ public class ExtensionsBrowserIT {
     public static void start() throws Exception {
         home = PortalProcess.newHome("ExtensionsBrowserIT");
         portal = startPortal();
-        browser = BrowserIT.startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 
@@ -208,29 +204,7 @@ public class ExtensionsBrowserIT {
         return response.body();
     }
 
-    /** Records the findings of both checkers for one page state and goes on. */
     private void check(String what, String html) {
-        try {
-            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
-                    .toList();
-            if (!errors.isEmpty()) {
-                problems.addError(new AssertionError(what + " is not valid HTML:\n"
-                        + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
-            }
-            Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
-            List<String> blocking = new ArrayList<>();
-            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
-                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
-            System.out.printf("ExtensionsBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n",
-                    what, errors.size(), results.getViolations().size(), blocking.size());
-            if (results.isErrored()) {
-                problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
-            } else if (!blocking.isEmpty()) {
-                problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
-                        + String.join("\n", blocking)));
-            }
-        } catch (Exception e) {
-            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
-        }
+        BrowserSupport.check(problems, browser, htmlChecker, "ExtensionsBrowserIT", what, html);
     }
 }

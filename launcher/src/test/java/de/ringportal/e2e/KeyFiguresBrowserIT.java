@@ -68,7 +68,7 @@ public class KeyFiguresBrowserIT {
         password = member.group(1);
         portal.await("the ring comparison knows ring 4", PortalProcess.START_TIMEOUT,
                 () -> portal.get("/kennzahlen").statusCode() == 200);
-        browser = BrowserIT.startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 

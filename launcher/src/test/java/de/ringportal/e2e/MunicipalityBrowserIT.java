@@ -5,16 +5,12 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,7 +38,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 public class MunicipalityBrowserIT {
 
     private static final String ADMIN_PASSWORD = "Kommunen-Kennwort-2026!";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static PortalProcess portal;
@@ -61,7 +56,7 @@ public class MunicipalityBrowserIT {
                 () -> portal.get("/kommunen").statusCode() == 200);
         portal.await("/anmelden answers 200", PortalProcess.START_TIMEOUT,
                 () -> portal.get("/anmelden").statusCode() == 200);
-        browser = BrowserIT.startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 
@@ -156,17 +151,11 @@ public class MunicipalityBrowserIT {
     }
 
     private static String httpGet(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(portal.uri(path)).GET());
+        return BrowserSupport.httpGet(browser, portal.uri(path));
     }
 
     private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
-        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(portal.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return BrowserSupport.httpPost(browser, portal.uri(path), fields);
     }
 
     /** The import form over HTTP, multipart, with the browser's cookies and CSRF token. */
@@ -179,21 +168,9 @@ public class MunicipalityBrowserIT {
                 + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(portal.uri("/admin/kommunen/import"))
+        return BrowserSupport.send(browser, HttpRequest.newBuilder(portal.uri("/admin/kommunen/import"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-    }
-
-    private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies);
-        }
-        HttpResponse<String> response = HTTP.send(request.timeout(WAIT).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertTrue(response.uri() + " answered " + response.statusCode(), response.statusCode() < 500);
-        return response.body();
     }
 
     /** Records the findings of both checkers for one page state and goes on. */

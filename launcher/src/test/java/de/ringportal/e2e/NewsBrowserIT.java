@@ -5,20 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -31,8 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The editorial pages in a real browser: the Redaktion (demo account) writes an article, previews it and publishes
@@ -44,7 +35,6 @@ public class NewsBrowserIT {
 
     private static final Pattern DEMO_PASSWORD = Pattern.compile("demo-redaktion\\s+(\\S+)");
     private static final Pattern ARTICLE_ID = Pattern.compile("/aktuelles/redaktion/(\\d+)/versionen");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static PortalProcess portal;
@@ -62,7 +52,7 @@ public class NewsBrowserIT {
                 () -> DEMO_PASSWORD.matcher(portal.output()).find());
         portal.await("/aktuelles answers 200", PortalProcess.START_TIMEOUT,
                 () -> portal.get("/aktuelles").statusCode() == 200);
-        browser = BrowserIT.startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 
@@ -219,57 +209,15 @@ public class NewsBrowserIT {
         browser.get(portal.uri(path).toString());
     }
 
-    /** The HTML the server sends for the page, with the browser's cookies: what the HTML checker must see. */
     private static String httpGet(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(portal.uri(path)).GET());
+        return BrowserSupport.httpGet(browser, portal.uri(path));
     }
 
-    /** Sends a form over HTTP with the browser's cookies and its CSRF token (double submit of the cookie). */
     private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
-        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(portal.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return BrowserSupport.httpPost(browser, portal.uri(path), fields);
     }
 
-    private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies);
-        }
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertTrue(response.uri() + " answered " + response.statusCode(), response.statusCode() < 500);
-        return response.body();
-    }
-
-    /** Records the findings of both checkers for one page state and goes on. */
     private void check(String what, String html) {
-        try {
-            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
-                    .toList();
-            if (!errors.isEmpty()) {
-                problems.addError(new AssertionError(what + " is not valid HTML:\n"
-                        + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
-            }
-            Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
-            List<String> blocking = new ArrayList<>();
-            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
-                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
-            System.out.printf("NewsBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n",
-                    what, errors.size(), results.getViolations().size(), blocking.size());
-            if (results.isErrored()) {
-                problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
-            } else if (!blocking.isEmpty()) {
-                problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
-                        + String.join("\n", blocking)));
-            }
-        } catch (Exception e) {
-            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
-        }
+        BrowserSupport.check(problems, browser, htmlChecker, "NewsBrowserIT", what, html);
     }
 }

@@ -28,8 +28,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The reports library and the search in headless Chromium, as the Redaktion uses them: the empty list, the upload
@@ -58,7 +56,7 @@ public class ReportsBrowserIT {
                 () -> DEMO_PASSWORD.matcher(portal.output()).find());
         portal.await("/berichte answers 200", PortalProcess.START_TIMEOUT,
                 () -> portal.get("/berichte").statusCode() == 200);
-        browser = BrowserIT.startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 
@@ -167,28 +165,7 @@ public class ReportsBrowserIT {
     }
 
     private void check(String what, String html) {
-        try {
-            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
-                    .toList();
-            if (!errors.isEmpty()) {
-                problems.addError(new AssertionError(what + " is not valid HTML:\n"
-                        + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
-            }
-            Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
-            List<String> blocking = new ArrayList<>();
-            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
-                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
-            System.out.printf("ReportsBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n",
-                    what, errors.size(), results.getViolations().size(), blocking.size());
-            if (results.isErrored()) {
-                problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
-            } else if (!blocking.isEmpty()) {
-                problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
-                        + String.join("\n", blocking)));
-            }
-        } catch (Exception e) {
-            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
-        }
+        BrowserSupport.check(problems, browser, htmlChecker, "ReportsBrowserIT", what, html);
     }
 
     /** A one-page PDF with this (ASCII) text. */

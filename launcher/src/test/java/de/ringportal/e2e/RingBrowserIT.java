@@ -4,15 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,7 +36,6 @@ public class RingBrowserIT {
 
     private static final String ADMIN_PASSWORD = "Ring-Browser-Kennwort-2026!";
     private static final Pattern DEMO_PASSWORD = Pattern.compile("demo-moderation\\s+(\\S+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static PortalProcess portal;
     private static ChromeDriver browser;
@@ -60,7 +53,7 @@ public class RingBrowserIT {
                 () -> DEMO_PASSWORD.matcher(portal.output()).find());
         portal.await("/ringe answers 200", PortalProcess.START_TIMEOUT,
                 () -> portal.get("/ringe").statusCode() == 200);
-        browser = BrowserIT.startBrowser(home);
+        browser = BrowserSupport.startChrome(home);
         htmlChecker = new HtmlChecker();
     }
 
@@ -158,32 +151,12 @@ public class RingBrowserIT {
         browser.get(portal.uri(path).toString());
     }
 
-    /** The HTML the server sends for the page, with the browser's cookies. */
     private static String httpGet(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(portal.uri(path)).GET());
+        return BrowserSupport.httpGet(browser, portal.uri(path));
     }
 
-    /** Sends a form over HTTP with the browser's cookies and its CSRF token. */
     private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
-        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(portal.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies);
-        }
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertTrue(response.uri() + " answered " + response.statusCode(), response.statusCode() < 500);
-        return response.body();
+        return BrowserSupport.httpPost(browser, portal.uri(path), fields);
     }
 
     /** Records the findings of both checkers for one page state and goes on. */
