@@ -8,6 +8,16 @@ package de.ringportal.content.api;
  */
 public record DiffLine(Change change, String text) {
 
+    /** Is the line only in the newer version? (Templates ask {@code {{#added}}}.) */
+    public boolean added() {
+        return change == Change.ADDED;
+    }
+
+    /** Is the line only in the older version? */
+    public boolean removed() {
+        return change == Change.REMOVED;
+    }
+
     /** How a line differs. */
     public enum Change {
         UNCHANGED, ADDED, REMOVED

@@ -227,11 +227,7 @@ public class NewsEditor extends HttpServlet {
         }
         ContentVersion older = a.get().number() <= b.get().number() ? a.get() : b.get();
         ContentVersion newer = older == a.get() ? b.get() : a.get();
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (DiffLine line : versions.diff(older, newer)) {
-            lines.add(Map.of("text", line.text(), "added", line.change() == DiffLine.Change.ADDED,
-                    "removed", line.change() == DiffLine.Change.REMOVED));
-        }
+        List<DiffLine> lines = versions.diff(older, newer);
         views.render(request, response, "Versionen vergleichen", "compare", Map.of("article", article,
                 "older", older, "newer", newer, "lines", lines,
                 "olderTime", Dates.dateTime(older.createdAt()), "newerTime", Dates.dateTime(newer.createdAt())));

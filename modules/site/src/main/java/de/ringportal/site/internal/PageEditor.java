@@ -262,11 +262,7 @@ public class PageEditor extends HttpServlet {
         }
         ContentVersion older = a.get().number() <= b.get().number() ? a.get() : b.get();
         ContentVersion newer = older == a.get() ? b.get() : a.get();
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (DiffLine line : versions.diff(older, newer)) {
-            lines.add(Map.of("text", line.text(), "added", line.change() == DiffLine.Change.ADDED,
-                    "removed", line.change() == DiffLine.Change.REMOVED));
-        }
+        List<DiffLine> lines = versions.diff(older, newer);
         views.render(request, response, "Versionen vergleichen", "page-compare", Map.of("page", page,
                 "older", older, "newer", newer, "lines", lines,
                 "olderTime", Times.dateTime(older.createdAt()), "newerTime", Times.dateTime(newer.createdAt())));
