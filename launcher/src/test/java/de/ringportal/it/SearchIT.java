@@ -147,8 +147,11 @@ public class SearchIT extends AuthTestSupport {
                 "application/pdf", "it"), new ByteArrayInputStream(Uploads.pdf("Eingliederungsvereinbarung")));
 
         Visitor member = loggedIn(MEMBER);
-        waitFor("the reports are indexed", () -> search(member, "Eingliederungsvereinbarungen").contains(ring));
-        assertThat(search(member, "Eingliederungsvereinbarungen"), containsString(open));
+        // Each report is indexed on its own change event, asynchronously: wait until both are in.
+        waitFor("both reports are indexed", () -> {
+            String found = search(member, "Eingliederungsvereinbarungen");
+            return found.contains(ring + "\"") && found.contains(open + "\"");
+        });
         String anonymous = search(visitor(), "Eingliederungsvereinbarung");
         assertThat(anonymous, containsString(open));
         assertThat(anonymous, not(containsString(ring + "\"")));
