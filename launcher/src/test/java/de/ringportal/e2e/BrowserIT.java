@@ -61,9 +61,9 @@ public class BrowserIT {
     static final Map<String, Integer> PAGES_OUTSIDE_THE_MENUS = Map.of("/gibt-es-nicht", 404);
     /** The first administrator's password, given to the portal as an operator would (environment variable). */
     static final String ADMIN_PASSWORD = "Browser-Kennwort-2026!";
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
     private static PortalProcess portal;
@@ -182,7 +182,7 @@ public class BrowserIT {
         assertTrue("the focused skip link is on screen", skipLink.isDisplayed() && skipLink.getRect().getY() >= 0);
 
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).withMessage("focus on <main id=inhalt>")
+        new WebDriverWait(browser, WAIT).withMessage("focus on <main id=inhalt>")
                 .until(driver -> "inhalt".equals(driver.switchTo().activeElement().getDomAttribute("id")));
         assertEquals("main", browser.switchTo().activeElement().getTagName());
     }
