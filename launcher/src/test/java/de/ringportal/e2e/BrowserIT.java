@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,11 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.ErrorCollector;
 import org.openqa.selenium.By;
@@ -42,9 +39,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * Every page a visitor reaches through the menus, in a real browser: no serious or critical accessibility violation
@@ -66,39 +61,24 @@ public class BrowserIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
+    @ClassRule
+    public static final BrowserSession SESSION = new BrowserSession("BrowserIT",
+            Map.of("RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD), "/anmelden");
+
     private static PortalProcess portal;
     private static ChromeDriver browser;
-    private static HtmlChecker htmlChecker;
 
     @org.junit.Rule
     public final ErrorCollector problems = new ErrorCollector();
 
-    @BeforeClass
-    public static void start() throws Exception {
-        Path home = PortalProcess.newHome("BrowserIT");
-        portal = PortalProcess.start(home, Map.of("RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD));
+    /** Every test starts as a visitor who has not logged in. */
+    @Before
+    public void anonymous() throws InterruptedException {
+        portal = SESSION.portal();
+        browser = SESSION.browser();
         // /health answers before the accounts module has created the administrator and registered its pages
         portal.await("the administrator exists", PortalProcess.START_TIMEOUT,
                 () -> portal.output().contains("Administrationskonto „admin“"));
-        portal.await("/anmelden answers 200", PortalProcess.START_TIMEOUT,
-                () -> portal.get("/anmelden").statusCode() == 200);
-        browser = BrowserSupport.startChrome(home);
-        htmlChecker = new HtmlChecker();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
-
-    /** Every test starts as a visitor who has not logged in. */
-    @Before
-    public void anonymous() {
         browser.get(portal.uri("/").toString());
         browser.manage().deleteAllCookies();
     }
@@ -157,7 +137,7 @@ public class BrowserIT {
         HttpResponse<String> failed = failedLogin();
         assertEquals(200, failed.statusCode());
         assertTrue(failed.body().contains("Benutzername oder Passwort ist falsch."));
-        checkHtml("/anmelden after a wrong password", failed.body());
+        SESSION.checkHtml(problems, "/anmelden after a wrong password", failed.body());
 
         browser.get(portal.uri("/anmelden").toString());
         browser.findElement(By.id("benutzer")).sendKeys("admin");
@@ -168,7 +148,7 @@ public class BrowserIT {
         assertEquals("Benutzername oder Passwort ist falsch.", error.getText());
         assertEquals("true", browser.findElement(By.id("passwort")).getDomAttribute("aria-invalid"));
         assertEquals("anmeldung-fehler", browser.findElement(By.id("benutzer")).getDomAttribute("aria-describedby"));
-        checkAccessibility("/anmelden after a wrong password");
+        SESSION.checkAccessibility(problems, "/anmelden after a wrong password");
     }
 
     /** The first TAB reaches the visible skip link, and ENTER on it moves the keyboard focus into the main content. */
@@ -221,46 +201,11 @@ public class BrowserIT {
                         + expectedStatus));
             }
             String label = sessionCookie == null ? path : path + " (logged in)";
-            checkHtml(label, response.body());
+            SESSION.checkHtml(problems, label, response.body());
             browser.get(portal.uri(path).toString());
-            checkAccessibility(label);
+            SESSION.checkAccessibility(problems, label);
         } catch (Exception e) {
             problems.addError(new AssertionError("checking " + path + " failed: " + e, e));
-        }
-    }
-
-    /** Validates what the server sent (the browser's page source would be its re-serialized DOM). */
-    private void checkHtml(String path, String html) throws Exception {
-        List<HtmlChecker.Message> messages = htmlChecker.check(html);
-        messages.forEach(message -> System.out.println("BrowserIT: HTML " + path + ": " + message));
-        List<HtmlChecker.Message> errors = messages.stream().filter(HtmlChecker.Message::error).toList();
-        System.out.printf("BrowserIT: %s: HTML checker: %d errors, %d warnings%n", path, errors.size(),
-                messages.size() - errors.size());
-        if (!errors.isEmpty()) {
-            problems.addError(new AssertionError(path + " is not valid HTML:\n" + errors.stream()
-                    .map(Object::toString).collect(Collectors.joining("\n"))));
-        }
-    }
-
-    private void checkAccessibility(String path) {
-        Results results = new AxeBuilder().withTags(AXE_TAGS).analyze(browser);
-        if (results.isErrored()) {
-            problems.addError(new AssertionError("axe failed on " + path + ": " + results.getErrorMessage()));
-            return;
-        }
-        List<String> blocking = new ArrayList<>();
-        for (Rule violation : results.getViolations()) {
-            String description = describe(violation);
-            System.out.println("BrowserIT: axe " + path + ": " + description);
-            if (BLOCKING_IMPACTS.contains(violation.getImpact())) {
-                blocking.add(description);
-            }
-        }
-        System.out.printf("BrowserIT: %s: axe: %d violations, %d serious or critical%n", path,
-                results.getViolations().size(), blocking.size());
-        if (!blocking.isEmpty()) {
-            problems.addError(new AssertionError(path + " has serious accessibility violations:\n"
-                    + String.join("\n", blocking)));
         }
     }
 

@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
 /** What the browser tests share: the headless Chromium, HTTP with the browser's cookies, and both checkers. */
@@ -71,24 +72,38 @@ final class BrowserSupport {
     /** Sends a form over HTTP with the browser's cookies and its CSRF token (double submit of the cookie). */
     static String httpPost(WebDriver browser, URI uri, Map<String, String> fields)
             throws IOException, InterruptedException {
+        return bodyUnlessServerError(postResponse(browser, uri, fields));
+    }
+
+    /** As {@link #httpPost}, with the whole answer, whatever its status. */
+    static HttpResponse<String> postResponse(WebDriver browser, URI uri, Map<String, String> fields)
+            throws IOException, InterruptedException {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
         String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(browser, HttpRequest.newBuilder(uri)
+        return response(browser, HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Sends the request with the browser's cookies; fails on a server error (5xx), returns the body otherwise. */
     static String send(WebDriver browser, HttpRequest.Builder request) throws IOException, InterruptedException {
+        return bodyUnlessServerError(response(browser, request));
+    }
+
+    /** Sends the request with the browser's cookies and returns the whole answer. */
+    static HttpResponse<String> response(WebDriver browser, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
         String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies);
         }
-        HttpResponse<String> response = HTTP.send(request.timeout(HTTP_TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HTTP.send(request.timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String bodyUnlessServerError(HttpResponse<String> response) {
         assertTrue(response.uri() + " answered " + response.statusCode(), response.statusCode() < 500);
         return response.body();
     }
@@ -99,27 +114,51 @@ final class BrowserSupport {
      */
     static void check(ErrorCollector problems, WebDriver browser, HtmlChecker htmlChecker, String test, String what,
             String html) {
+        checkHtml(problems, htmlChecker, test, what, html);
+        checkAccessibility(problems, browser, test, what);
+    }
+
+    /** The Nu HTML Checker on the HTML the server sent (the browser's page source would be its re-serialized DOM). */
+    static void checkHtml(ErrorCollector problems, HtmlChecker htmlChecker, String test, String what, String html) {
         try {
-            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
-                    .toList();
+            List<HtmlChecker.Message> messages = htmlChecker.check(html);
+            messages.forEach(message -> System.out.println(test + ": HTML " + what + ": " + message));
+            List<HtmlChecker.Message> errors = messages.stream().filter(HtmlChecker.Message::error).toList();
+            System.out.printf("%s: %s: HTML checker: %d errors, %d warnings%n", test, what, errors.size(),
+                    messages.size() - errors.size());
             if (!errors.isEmpty()) {
                 problems.addError(new AssertionError(what + " is not valid HTML:\n"
                         + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
             }
+        } catch (Exception e) {
+            problems.addError(new AssertionError("checking the HTML of " + what + " failed: " + e, e));
+        }
+    }
+
+    /** axe-core (WCAG 2.1 A and AA) on the page the browser shows: a serious or critical violation is a problem. */
+    static void checkAccessibility(ErrorCollector problems, WebDriver browser, String test, String what) {
+        try {
             Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
-            List<String> blocking = new ArrayList<>();
-            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
-                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
-            System.out.printf("%s: %s: %d HTML errors, %d axe violations (%d serious or critical)%n",
-                    test, what, errors.size(), results.getViolations().size(), blocking.size());
             if (results.isErrored()) {
                 problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
-            } else if (!blocking.isEmpty()) {
+                return;
+            }
+            List<String> blocking = new ArrayList<>();
+            for (Rule violation : results.getViolations()) {
+                String description = BrowserIT.describe(violation);
+                System.out.println(test + ": axe " + what + ": " + description);
+                if (BrowserIT.BLOCKING_IMPACTS.contains(violation.getImpact())) {
+                    blocking.add(description);
+                }
+            }
+            System.out.printf("%s: %s: axe: %d violations, %d serious or critical%n", test, what,
+                    results.getViolations().size(), blocking.size());
+            if (!blocking.isEmpty()) {
                 problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
                         + String.join("\n", blocking)));
             }
-        } catch (Exception e) {
-            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
+        } catch (RuntimeException e) {
+            problems.addError(new AssertionError("checking the accessibility of " + what + " failed: " + e, e));
         }
     }
 }

@@ -4,22 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.ErrorCollector;
@@ -39,38 +31,19 @@ public class ExtensionsBrowserIT {
     private static final String ADMIN_PASSWORD = "Erweiterungen-im-Browser-2026";
     private static final String EDITOR_PASSWORD = "Termine-der-Ringe-2026";
     private static final Pattern LINK = Pattern.compile("(/passwort-setzen\\?token(?:=|&#61;)[A-Za-z0-9_-]{43})");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static Path home;
-    private static PortalProcess portal;
-    private static ChromeDriver browser;
-    private static HtmlChecker htmlChecker;
+    @ClassRule
+    public static final BrowserSession SESSION = new BrowserSession("ExtensionsBrowserIT",
+            Map.of("RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD), "/anmelden");
 
     @Rule
     public final ErrorCollector problems = new ErrorCollector();
 
-    @BeforeClass
-    public static void start() throws Exception {
-        home = PortalProcess.newHome("ExtensionsBrowserIT");
-        portal = startPortal();
-        browser = BrowserSupport.startChrome(home);
-        htmlChecker = new HtmlChecker();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
-
     /** Upload through the page, menu entry, accessible and valid pages, and the module survives a restart. */
     @Test
     public void administrator_uploads_the_events_jar_and_sees_its_menu_entry() throws Exception {
-        logIn();
+        ChromeDriver browser = SESSION.browser();
+        SESSION.logIn("admin", ADMIN_PASSWORD);
         browserGet("/admin/erweiterungen");
         check("/admin/erweiterungen", httpGet("/admin/erweiterungen"));
         assertTrue("no events entry before the upload", browser.findElements(
@@ -88,7 +61,7 @@ public class ExtensionsBrowserIT {
         check("/admin/erweiterungen after the upload", httpGet("/admin/erweiterungen"));
 
         entry.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver.getTitle().contains("Veranstaltungen"));
+        new WebDriverWait(browser, BrowserSession.WAIT).until(driver -> driver.getTitle().contains("Veranstaltungen"));
         check("/veranstaltungen", httpGet("/veranstaltungen"));
 
         browserGet("/admin/erweiterungen");
@@ -106,10 +79,8 @@ public class ExtensionsBrowserIT {
                 "Redaktion Termine", "email", "termine@example.org", "ags", "", "rolle", "redaktion", "aktiv", "ja")));
         httpPost("/passwort-setzen", Map.of("token", link.substring(link.length() - 43), "passwort", EDITOR_PASSWORD,
                 "wiederholung", EDITOR_PASSWORD));
-        browser.findElement(By.cssSelector(".login-box form[action='/abmelden'] button[type='submit']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver -> driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
-        logIn("redaktion.termine", EDITOR_PASSWORD);
+        SESSION.logOut();
+        SESSION.logIn("redaktion.termine", EDITOR_PASSWORD);
         browserGet("/veranstaltungen/neu");
         check("/veranstaltungen/neu", httpGet("/veranstaltungen/neu"));
         Map<String, String> wrong = Map.of("titel", "", "tag", "31.02.2026", "beginn", "16:00", "ende", "10:00",
@@ -118,21 +89,16 @@ public class ExtensionsBrowserIT {
         eventForm.findElement(By.name("ring")).sendKeys("../x");
         eventForm.findElement(By.cssSelector("button[type=submit]")).click();
         BrowserIT.awaitReplaced(browser, eventForm);
-        check("/veranstaltungen/neu with errors", httpPostExpecting("/veranstaltungen/neu", wrong, 422));
+        HttpResponse<String> refused = SESSION.httpPostResponse("/veranstaltungen/neu", wrong);
+        assertEquals(422, refused.statusCode());
+        check("/veranstaltungen/neu with errors", refused.body());
 
         // installed from the page, still installed after a restart
-        int exitCode = portal.stop();
+        int exitCode = SESSION.restartPortal();
         assertTrue("stopped by SIGTERM, exit code " + exitCode, exitCode == 143 || exitCode == 0);
-        portal = startPortal();
+        PortalProcess portal = SESSION.portal();
         portal.await("/veranstaltungen answers 200 after the restart", PortalProcess.START_TIMEOUT,
                 () -> portal.get("/veranstaltungen").statusCode() == 200);
-    }
-
-    private static PortalProcess startPortal() throws Exception {
-        PortalProcess started = PortalProcess.start(home, Map.of("RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        started.await("/anmelden answers 200", PortalProcess.START_TIMEOUT,
-                () -> started.get("/anmelden").statusCode() == 200);
-        return started;
     }
 
     private static Path eventsJar() {
@@ -142,33 +108,13 @@ public class ExtensionsBrowserIT {
         return jar;
     }
 
-    private static void logIn() {
-        logIn("admin", ADMIN_PASSWORD);
-    }
-
-    private static void logIn(String userName, String password) {
-        browserGet("/anmelden");
-        WebElement form = browser.findElement(By.cssSelector("main form"));
-        form.findElement(By.name("benutzer")).sendKeys(userName);
-        form.findElement(By.name("passwort")).sendKeys(password);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged in, with a logout button")
-                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
-    }
-
     private static void browserGet(String path) {
-        browser.get(portal.uri(path).toString());
+        SESSION.open(path);
     }
 
-    /** The HTML the server sends for the page, with the browser's cookies: what the HTML checker must see. */
+    /** The HTML the server sends for the page, with the browser's cookies: it must answer 200. */
     private static String httpGet(String path) throws IOException, InterruptedException {
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        HttpRequest.Builder request = HttpRequest.newBuilder(portal.uri(path)).GET().timeout(Duration.ofSeconds(30));
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = SESSION.httpGetResponse(path);
         assertEquals(path, 200, response.statusCode());
         return response.body();
     }
@@ -180,31 +126,12 @@ public class ExtensionsBrowserIT {
     }
 
     private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        return httpPostExpecting(path, fields, -1);
-    }
-
-    /** Sends the form over HTTP with the browser's cookies and its CSRF token (double submit of the cookie). */
-    private static String httpPostExpecting(String path, Map<String, String> fields, int expected)
-            throws IOException, InterruptedException {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
-        String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(portal.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (expected > 0) {
-            assertEquals(path, expected, response.statusCode());
-        } else {
-            assertTrue(path + " answered " + response.statusCode(), response.statusCode() < 400);
-        }
+        HttpResponse<String> response = SESSION.httpPostResponse(path, fields);
+        assertTrue(path + " answered " + response.statusCode(), response.statusCode() < 400);
         return response.body();
     }
 
     private void check(String what, String html) {
-        BrowserSupport.check(problems, browser, htmlChecker, "ExtensionsBrowserIT", what, html);
+        SESSION.check(problems, what, html);
     }
 }

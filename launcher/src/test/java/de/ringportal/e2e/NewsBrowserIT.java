@@ -5,16 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.ErrorCollector;
@@ -23,7 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 
 /**
  * The editorial pages in a real browser: the Redaktion (demo account) writes an article, previews it and publishes
@@ -35,43 +31,21 @@ public class NewsBrowserIT {
 
     private static final Pattern DEMO_PASSWORD = Pattern.compile("demo-redaktion\\s+(\\S+)");
     private static final Pattern ARTICLE_ID = Pattern.compile("/aktuelles/redaktion/(\\d+)/versionen");
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static PortalProcess portal;
-    private static ChromeDriver browser;
-    private static HtmlChecker htmlChecker;
+    @ClassRule
+    public static final BrowserSession SESSION = new BrowserSession("NewsBrowserIT", Map.of("RINGPORTAL_DEMO", "true"),
+            "/aktuelles");
 
     @Rule
     public final ErrorCollector problems = new ErrorCollector();
 
-    @BeforeClass
-    public static void start() throws Exception {
-        Path home = PortalProcess.newHome("NewsBrowserIT");
-        portal = PortalProcess.start(home, Map.of("RINGPORTAL_DEMO", "true"));
-        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
-                () -> DEMO_PASSWORD.matcher(portal.output()).find());
-        portal.await("/aktuelles answers 200", PortalProcess.START_TIMEOUT,
-                () -> portal.get("/aktuelles").statusCode() == 200);
-        browser = BrowserSupport.startChrome(home);
-        htmlChecker = new HtmlChecker();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
-
     /** Write, preview, publish; then a visitor reads the article; each page on the way is accessible and valid. */
     @Test
     public void editor_writes_previews_and_publishes_and_a_visitor_reads_it() throws Exception {
+        ChromeDriver browser = SESSION.browser();
         browserGet("/aktuelles");
         check("/aktuelles (empty)", httpGet("/aktuelles"));
-        logIn("demo-redaktion", demoPassword());
+        SESSION.logIn("demo-redaktion", demoPassword());
 
         browserGet("/aktuelles/redaktion/neu");
         check("/aktuelles/redaktion/neu", httpGet("/aktuelles/redaktion/neu"));
@@ -150,7 +124,8 @@ public class NewsBrowserIT {
         browserGet("/aktuelles");
         check("/aktuelles (visitor)", httpGet("/aktuelles"));
         browser.findElement(By.linkText("Neue Kennzahlen für 2026")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/neue-kennzahlen-fuer-2026"));
+        new WebDriverWait(browser, BrowserSession.WAIT)
+                .until(ExpectedConditions.urlContains("/neue-kennzahlen-fuer-2026"));
         assertEquals("Neue Kennzahlen für 2026", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.cssSelector(".news-body")).getText().contains("stehen endgültig fest"));
         assertTrue("a visitor gets no edit link", browser.findElements(By.linkText("Bearbeiten")).isEmpty());
@@ -176,48 +151,32 @@ public class NewsBrowserIT {
         return httpGet("/aktuelles/redaktion").contains("<caption>Nachrichten, die Sie bearbeiten") ? 1 : 0;
     }
 
-    private static String demoPassword() {
+    private static String demoPassword() throws InterruptedException {
+        PortalProcess portal = SESSION.portal();
+        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
+                () -> DEMO_PASSWORD.matcher(portal.output()).find());
         Matcher printed = DEMO_PASSWORD.matcher(portal.output());
         assertTrue(printed.find());
         return printed.group(1);
     }
 
-    private static void logIn(String userName, String password) {
-        browserGet("/anmelden");
-        WebElement form = browser.findElement(By.cssSelector("main form"));
-        form.findElement(By.name("benutzer")).sendKeys(userName);
-        form.findElement(By.name("passwort")).sendKeys(password);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).withMessage("logged in, with a logout button")
-                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
-    }
-
-    /** Opens the form page in the browser, replaces the given fields' text and presses the button (by value). */
     private static void browserSubmit(String path, Map<String, String> fields, String button) {
-        browserGet(path);
-        WebElement form = browser.findElement(By.cssSelector("main form[method=post]"));
-        fields.forEach((name, value) -> {
-            WebElement input = form.findElement(By.name(name));
-            input.clear();
-            input.sendKeys(value);
-        });
-        form.findElement(By.cssSelector("button[value=" + button + "]")).click();
-        BrowserIT.awaitReplaced(browser, form);
+        SESSION.submit(path, fields, button);
     }
 
     private static void browserGet(String path) {
-        browser.get(portal.uri(path).toString());
+        SESSION.open(path);
     }
 
     private static String httpGet(String path) throws IOException, InterruptedException {
-        return BrowserSupport.httpGet(browser, portal.uri(path));
+        return SESSION.httpGet(path);
     }
 
     private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        return BrowserSupport.httpPost(browser, portal.uri(path), fields);
+        return SESSION.httpPost(path, fields);
     }
 
     private void check(String what, String html) {
-        BrowserSupport.check(problems, browser, htmlChecker, "NewsBrowserIT", what, html);
+        SESSION.check(problems, what, html);
     }
 }
