@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Besides the model, templates rendered for a request see {@code {{csrfParameter}}} and {@code {{csrfToken}}} (every
  * form that changes state needs {@code <input type="hidden" name="{{csrfParameter}}" value="{{csrfToken}}">}) and
  * {@code {{viewer}}}, the {@link Viewer} of the request.
+ * <p>
+ * Shared templates, read from the core bundle: {@code {{#pager}}{{> shared/pager}}{{/pager}}} draws the page links of
+ * a {@link Pager}.
  */
 @ProviderType
 public interface Views {

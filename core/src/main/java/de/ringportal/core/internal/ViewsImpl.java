@@ -17,9 +17,14 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@link Views} for one using bundle. The service is bundle-scoped: SCR creates an instance per bundle that gets it
  * and drops it, with its compiled templates, when that bundle releases the service (for example when it stops).
+ * Templates under {@code shared/} (such as {@code {{> shared/pager}}}) come from the core bundle, all others from the
+ * using bundle.
  */
 @Component(service = Views.class, scope = ServiceScope.BUNDLE)
 public class ViewsImpl implements Views {
+
+    /** Where the shared templates are, in the core bundle: {@code templates/shared/}. */
+    static final String SHARED = "templates/shared/";
 
     private final BundleTemplates templates;
     private final Layout layout;
@@ -27,7 +32,8 @@ public class ViewsImpl implements Views {
     @Activate
     public ViewsImpl(ComponentContext context, @Reference Layout layout) {
         Bundle owner = context.getUsingBundle();
-        this.templates = new BundleTemplates(owner::getEntry);
+        Bundle core = context.getBundleContext().getBundle();
+        this.templates = new BundleTemplates(file -> (file.startsWith(SHARED) ? core : owner).getEntry(file));
         this.layout = layout;
     }
 

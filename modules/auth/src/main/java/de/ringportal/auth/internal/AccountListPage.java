@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.MenuEntry;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
 import jakarta.servlet.Servlet;

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
 import jakarta.servlet.Servlet;

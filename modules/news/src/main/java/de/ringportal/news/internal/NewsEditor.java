@@ -18,6 +18,7 @@ import de.ringportal.content.api.DiffLine;
 import de.ringportal.content.api.RichText;
 import de.ringportal.content.api.Versions;
 import de.ringportal.core.api.MenuEntry;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
@@ -114,26 +115,15 @@ public class NewsEditor extends HttpServlet {
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<Article> editable = store.all().stream().filter(a -> newsAccess.mayEdit(request, a)).toList();
-        int pages = Math.max(1, (editable.size() + LIST_SIZE - 1) / LIST_SIZE);
-        String requested = request.getParameter("seite");
-        int page = requested != null && requested.matches("\\d{1,6}") ? Integer.parseInt(requested) : 1;
-        page = Math.min(Math.max(page, 1), pages);
+        Pager pager = Pager.of(request.getParameter(Pager.PARAMETER), editable.size(), LIST_SIZE, "/aktuelles/redaktion?");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Article article : editable.subList((page - 1) * LIST_SIZE, Math.min(editable.size(), page * LIST_SIZE))) {
+        for (Article article : editable.subList(pager.offset(), Math.min(editable.size(), pager.offset() + LIST_SIZE))) {
             rows.add(Map.of("article", article, "audience", newsAccess.audienceLabel(article.rings())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
         model.put("empty", rows.isEmpty());
-        model.put("page", page);
-        model.put("pages", pages);
-        model.put("paged", pages > 1);
-        if (page > 1) {
-            model.put("previous", "/aktuelles/redaktion?seite=" + (page - 1));
-        }
-        if (page < pages) {
-            model.put("next", "/aktuelles/redaktion?seite=" + (page + 1));
-        }
+        model.put("pager", pager);
         views.render(request, response, "Nachrichten schreiben", "editor-list", model);
     }
 

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.AuditTrail;
 import de.ringportal.core.api.MenuEntry;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;

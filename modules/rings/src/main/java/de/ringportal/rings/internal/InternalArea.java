@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Views;
 import de.ringportal.rings.api.Ring;
 import jakarta.servlet.http.HttpServletRequest;

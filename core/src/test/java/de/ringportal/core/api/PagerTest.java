@@ -1,4 +1,4 @@
-package de.ringportal.auth.internal;
+package de.ringportal.core.api;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
