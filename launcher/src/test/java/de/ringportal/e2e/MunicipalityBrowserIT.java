@@ -70,8 +70,10 @@ public class MunicipalityBrowserIT {
         }
     }
 
-    /** List, filtered lists (one by ring 4, named), detail pages (one in ring 4, one with a reform, one with an
-     * unknown predecessor) and the map. */
+    /**
+     * List, filtered lists (one by ring 4, named), detail pages (one in ring 4, one with a reform, one with an
+     * unknown predecessor) and the map.
+     */
     @Test
     public void public_pages_are_accessible_and_valid_html() throws Exception {
         browser.manage().deleteAllCookies();
