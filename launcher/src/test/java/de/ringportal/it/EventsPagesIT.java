@@ -174,7 +174,8 @@ public class EventsPagesIT extends AuthTestSupport {
         Visitor.Page created = editor.post("/veranstaltungen/neu", form(editor, "Ringtreffen Ring 4", "4", "10:00",
                 "12:00"));
         assertEquals(created.body(), 303, created.status());
-        assertThat(editor.get(created.header("Location")).body(), containsString("Vergleichsring 4: verdichtete Kreise"));
+        assertThat(editor.get(created.header("Location")).body(),
+                containsString("Vergleichsring 4: verdichtete Kreise"));
     }
 
     /** With the rings module stopped the form asks for the ring's id as text, says why, and still stores events. */

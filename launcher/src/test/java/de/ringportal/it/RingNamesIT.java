@@ -63,7 +63,7 @@ public class RingNamesIT extends AuthTestSupport {
         listener.unregister();
     }
 
-    /** Ring 4's seeded name on the unit's page (every year, linked) and in the list's filter and rows; a rename follows. */
+    /** Ring 4's seeded name on the unit's page (linked) and in the list's filter and rows; a rename follows. */
     @Test
     public void registry_pages_show_the_ring_name_and_follow_a_rename() {
         waitFor("Kreis Coesfeld's page names ring 4", () -> get("/kommunen/" + COESFELD).body()
@@ -92,7 +92,7 @@ public class RingNamesIT extends AuthTestSupport {
         }
     }
 
-    /** A ring added with a member this year appears by name (escaped); deleting it takes it off the registry's pages. */
+    /** A ring added with a member this year appears by name (escaped); its deletion takes it off the pages. */
     @Test
     public void a_new_ring_appears_by_name_and_goes_with_its_deletion() {
         Visitor editor = loggedIn(EDITOR);
@@ -108,7 +108,8 @@ public class RingNamesIT extends AuthTestSupport {
 
         String shown = "Vergleichsring 8: Test &lt;b&gt;fett&lt;/b&gt;";
         waitFor("Landkreis Biberach's page names ring 8", () -> get("/kommunen/" + BIBERACH).body()
-                .contains("<tr><th scope=\"row\">" + year + "</th><td><a href=\"/ringe/8\">" + shown + "</a> </td></tr>"));
+                .contains("<tr><th scope=\"row\">" + year + "</th><td><a href=\"/ringe/8\">" + shown
+                        + "</a> </td></tr>"));
         waitFor("the list's filter offers ring 8", () -> get("/kommunen").body()
                 .contains("<option value=\"8\">" + shown + "</option>"));
         assertThat(get("/kommunen/" + BIBERACH).body(), not(containsString("<b>fett")));

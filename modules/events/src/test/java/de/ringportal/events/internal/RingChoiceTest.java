@@ -11,7 +11,8 @@ import org.junit.Test;
 public class RingChoiceTest {
 
     private static final Optional<List<RingChoice.Ring>> RINGS = Optional.of(List.of(
-            new RingChoice.Ring("3", "Vergleichsring 3"), new RingChoice.Ring("4", "Vergleichsring 4: verdichtete Kreise")));
+            new RingChoice.Ring("3", "Vergleichsring 3"),
+            new RingChoice.Ring("4", "Vergleichsring 4: verdichtete Kreise")));
 
     @Test
     public void an_existing_ring_and_the_public_audience_are_accepted() {

@@ -45,7 +45,8 @@ public class RingStore {
 
     /**
      * Tells other modules (municipality registry, ...) that rings or memberships changed, so they empty their caches:
-     * {@link Rings#TOPIC_CHANGED}, posted asynchronously after the write. Optional: without Event Admin nothing is told.
+     * {@link Rings#TOPIC_CHANGED}, posted asynchronously after the write. Optional: without Event Admin, nobody is
+     * told.
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
