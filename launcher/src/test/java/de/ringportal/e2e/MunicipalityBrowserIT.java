@@ -70,12 +70,16 @@ public class MunicipalityBrowserIT {
         }
     }
 
-    /** List, filtered list, detail pages (one with a reform, one with an unknown predecessor) and the map. */
+    /**
+     * List, filtered lists (one by ring 4, named), detail pages (one in ring 4, one with a reform, one with an
+     * unknown predecessor) and the map.
+     */
     @Test
     public void public_pages_are_accessible_and_valid_html() throws Exception {
         browser.manage().deleteAllCookies();
         for (String path : List.of("/kommunen", "/kommunen?land=Sachsen&status=aufgeloest&sortierung=jahr&richtung=ab",
-                "/kommunen?seite=3", "/kommunen/14625", "/kommunen/14627", "/kommunen/15153", "/kommunen/karte")) {
+                "/kommunen?seite=3", "/kommunen?ring=4", "/kommunen/05558", "/kommunen/14625", "/kommunen/14627",
+                "/kommunen/15153", "/kommunen/karte")) {
             browserGet(path);
             check(path, httpGet(path));
         }

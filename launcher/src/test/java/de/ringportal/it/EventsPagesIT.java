@@ -32,6 +32,7 @@ import org.osgi.framework.ServiceRegistration;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.Role;
+import de.ringportal.rings.api.Rings;
 
 /**
  * The events module's own pages: the Redaktion adds public and ring events, ring events stay with those who may see
@@ -147,6 +148,55 @@ public class EventsPagesIT extends AuthTestSupport {
         assertThat(refused.body(), containsString("Eine Ring-Kennung besteht aus höchstens 32 Buchstaben"));
         assertThat(refused.body(), containsString("Das Programm hat höchstens 4000 Zeichen."));
         assertEquals(before, count("SELECT COUNT(*) FROM events_event"));
+    }
+
+    /** The audience is a choice of the rings by name; a ring id that does not exist is refused, nothing stored. */
+    @Test
+    public void the_audience_is_a_choice_of_the_existing_rings_and_unknown_ids_are_refused() {
+        Visitor editor = loggedIn(EDITOR);
+        String page = editor.get("/veranstaltungen/neu").body();
+        assertThat(page, containsString("<select id=\"feld-ring\" name=\"ring\""));
+        assertThat(page, containsString("<option value=\"\">öffentlich (für alle)</option>"));
+        assertThat(page, containsString("<option value=\"4\">Vergleichsring 4: verdichtete Kreise</option>"));
+        assertThat(page, not(containsString("<input type=\"text\" id=\"feld-ring\"")));
+
+        int before = count("SELECT COUNT(*) FROM events_event");
+        for (String unknown : List.of("99", "Ring4", "' OR 1=1 --")) {
+            Visitor.Page refused = editor.post("/veranstaltungen/neu", form(editor, "Treffen unbekannter Ring",
+                    unknown, "10:00", "12:00"));
+            assertEquals(unknown, 422, refused.status());
+            assertThat(refused.body(), containsString(unknown.startsWith("'")
+                    ? "Eine Ring-Kennung besteht aus höchstens 32 Buchstaben"
+                    : "Diesen Vergleichsring gibt es nicht. Bitte wählen Sie einen Ring aus der Liste."));
+        }
+        assertEquals(before, count("SELECT COUNT(*) FROM events_event"));
+
+        Visitor.Page created = editor.post("/veranstaltungen/neu", form(editor, "Ringtreffen Ring 4", "4", "10:00",
+                "12:00"));
+        assertEquals(created.body(), 303, created.status());
+        assertThat(editor.get(created.header("Location")).body(),
+                containsString("Vergleichsring 4: verdichtete Kreise"));
+    }
+
+    /** With the rings module stopped the form asks for the ring's id as text, says why, and still stores events. */
+    @Test
+    public void without_the_rings_module_the_audience_is_a_ring_id_with_a_hint() throws BundleException {
+        Bundle ringsModule = installedBundle("de.ringportal.rings");
+        ringsModule.stop();
+        try {
+            Visitor editor = loggedIn(EDITOR);
+            waitFor("the form falls back to the text field", () -> editor.get("/veranstaltungen/neu").body()
+                    .contains("<input type=\"text\" id=\"feld-ring\" name=\"ring\""));
+            assertThat(editor.get("/veranstaltungen/neu").body(),
+                    containsString("Das Modul der Vergleichsringe läuft derzeit nicht"));
+            Visitor.Page created = editor.post("/veranstaltungen/neu", form(editor, "Ringtreffen ohne Ringmodul",
+                    "3", "10:00", "12:00"));
+            assertEquals(created.body(), 303, created.status());
+            assertThat(editor.get(created.header("Location")).body(), containsString("Ring 3"));
+        } finally {
+            ringsModule.start();
+            awaitService(Rings.class, null);
+        }
     }
 
     /** Ring members may not add events, and nobody adds a public one but the Redaktion. */

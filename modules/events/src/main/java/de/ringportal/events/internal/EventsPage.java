@@ -80,15 +80,17 @@ public class EventsPage extends HttpServlet {
     private final transient Access access;
     private final transient Views views;
     private final transient EventStore store;
+    private final transient RingChoice ringChoice;
     private final String version;
     private volatile Config config;
 
     @Activate
     public EventsPage(BundleContext context, @Reference Access access, @Reference Views views,
-            @Reference EventStore store, Config config) {
+            @Reference EventStore store, @Reference RingChoice ringChoice, Config config) {
         this.access = access;
         this.views = views;
         this.store = store;
+        this.ringChoice = ringChoice;
         this.version = context.getBundle().getVersion().toString();
         this.config = config;
     }
@@ -107,7 +109,8 @@ public class EventsPage extends HttpServlet {
             list(request, response);
         } else if (path.equals("/neu")) {
             if (access.require(request, response, mayCreateAny(request))) {
-                form(request, response, EventForm.empty(), Map.of(), HttpServletResponse.SC_OK);
+                form(request, response, EventForm.empty(), Map.of(), HttpServletResponse.SC_OK,
+                        ringChoice.all());
             }
         } else if (path.equals("/oeffentlich.ics")) {
             calendar(response, null);
@@ -134,13 +137,17 @@ public class EventsPage extends HttpServlet {
         EventForm form = EventForm.of(request);
         Map<String, String> errors = new LinkedHashMap<>();
         Event event = form.validate(errors);
-        if (event != null && !mayCreate(request, event.ringId())) {
+        Optional<List<RingChoice.Ring>> rings = ringChoice.all();
+        String unknown = event == null ? null : RingChoice.unknownRing(rings, event.ringId());
+        if (unknown != null) {
+            errors.put("ring", unknown);
+        } else if (event != null && !mayCreate(request, event.ringId())) {
             errors.put("ring", event.ringId() == null
                     ? "Öffentliche Veranstaltungen trägt die Redaktion ein."
                     : "Für diesen Ring dürfen Sie keine Veranstaltungen eintragen.");
         }
         if (!errors.isEmpty()) {
-            form(request, response, form, errors, 422);
+            form(request, response, form, errors, 422, rings);
             return;
         }
         int id = store.add(event, access.viewer(request).userName());
@@ -156,8 +163,9 @@ public class EventsPage extends HttpServlet {
         int pageSize = Math.max(1, current.pageSize());
         int pages = Math.max(1, (visible.size() + pageSize - 1) / pageSize);
         int page = Math.min(pages, Math.max(1, number(request.getParameter("seite"))));
-        List<Row> rows = visible.stream().skip((long) (page - 1) * pageSize).limit(pageSize).map(EventsPage::row)
-                .toList();
+        Optional<List<RingChoice.Ring>> rings = ringChoice.all();
+        List<Row> rows = visible.stream().skip((long) (page - 1) * pageSize).limit(pageSize)
+                .map(event -> row(event, rings)).toList();
         views.render(request, response, "Veranstaltungen", "events", new ListModel(rows, page, pages,
                 page > 1 ? "/veranstaltungen?seite=" + (page - 1) : null,
                 page < pages ? "/veranstaltungen?seite=" + (page + 1) : null, mayCreateAny(request), version));
@@ -173,13 +181,14 @@ public class EventsPage extends HttpServlet {
         if (!event.isPublic() && !access.require(request, response, access.maySeeRing(request, event.ringId()))) {
             return;
         }
-        views.render(request, response, event.title(), "event", new Detail(row(event),
+        views.render(request, response, event.title(), "event", new Detail(row(event, ringChoice.all()),
                 List.of(event.agenda().split("\\R")), version));
     }
 
     private void calendar(HttpServletResponse response, String ringId) throws IOException {
         List<Event> events = store.calendar(ringId, LocalDate.now(ICalendar.BERLIN).minusDays(90).atStartOfDay());
-        String name = config.calendarName() + (ringId == null ? "" : " (Ring " + ringId + ")");
+        String name = config.calendarName() + (ringId == null ? ""
+                : " (" + RingChoice.name(ringChoice.all(), ringId) + ")");
         byte[] body = ICalendar.write(name, "ringportal", events, Instant.now()).getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/calendar; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\""
@@ -188,13 +197,20 @@ public class EventsPage extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
+    /**
+     * The form; {@code rings} present: the audience is a choice of the rings the viewer may add events for, else
+     * (rings module not running) a text field for the ring's id.
+     */
     private void form(HttpServletRequest request, HttpServletResponse response, EventForm form,
-            Map<String, String> errors, int status) throws IOException {
+            Map<String, String> errors, int status, Optional<List<RingChoice.Ring>> rings) throws IOException {
         response.setStatus(status);
         List<ErrorLink> links = new ArrayList<>();
         errors.forEach((field, message) -> links.add(new ErrorLink("feld-" + field, message)));
+        List<RingOption> options = rings.orElse(List.of()).stream()
+                .filter(ring -> access.mayModerateRing(request, ring.id()))
+                .map(ring -> new RingOption(ring.id(), ring.name(), ring.id().equals(form.ring()))).toList();
         views.render(request, response, "Veranstaltung eintragen", "event-form",
-                new FormModel(form, errors, links, access.mayEditPublicContent(request)));
+                new FormModel(form, errors, links, access.mayEditPublicContent(request), rings.isPresent(), options));
     }
 
     private boolean mayCreateAny(HttpServletRequest request) {
@@ -210,12 +226,12 @@ public class EventsPage extends HttpServlet {
         return text != null && text.matches("[0-9]{1,6}") ? Integer.parseInt(text) : 1;
     }
 
-    static Row row(Event event) {
+    static Row row(Event event, Optional<List<RingChoice.Ring>> rings) {
         String when = SHOWN.format(event.startsAt()) + " bis "
                 + (event.endsAt().toLocalDate().equals(event.startsAt().toLocalDate()) ? SHOWN_TIME.format(event.endsAt())
                         : SHOWN.format(event.endsAt()));
         return new Row(event.id(), event.title(), when, event.startsAt().toString(), event.place(),
-                event.isPublic() ? "öffentlich" : "Ring " + event.ringId());
+                event.isPublic() ? "öffentlich" : RingChoice.name(rings, event.ringId()));
     }
 
     /** The fields of the form as sent, and their check. */
@@ -329,8 +345,12 @@ public class EventsPage extends HttpServlet {
     public record ErrorLink(String target, String message) {
     }
 
+    /** A ring in the audience select. */
+    public record RingOption(String id, String name, boolean selected) {
+    }
+
     public record FormModel(EventForm form, Map<String, String> errors, List<ErrorLink> errorLinks,
-            boolean mayPublish) {
+            boolean mayPublish, boolean ringsAvailable, List<RingOption> ringOptions) {
 
         public boolean hasErrors() {
             return !errorLinks.isEmpty();

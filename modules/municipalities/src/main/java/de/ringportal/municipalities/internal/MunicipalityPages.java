@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,6 +54,7 @@ public class MunicipalityPages extends HttpServlet {
     private final transient Registry registry;
     private final transient SvgMap map;
     private final transient Views views;
+    private final transient RingChanges ringChanges;
     private final transient Population population = Population.bundled();
     private final transient RingIndex ringIndex = new RingIndex();
     private transient volatile CachedStory story;
@@ -61,10 +64,12 @@ public class MunicipalityPages extends HttpServlet {
     private volatile RingMemberships rings;
 
     @Activate
-    public MunicipalityPages(@Reference Registry registry, @Reference SvgMap map, @Reference Views views) {
+    public MunicipalityPages(@Reference Registry registry, @Reference SvgMap map, @Reference Views views,
+            @Reference RingChanges ringChanges) {
         this.registry = registry;
         this.map = map;
         this.views = views;
+        this.ringChanges = ringChanges;
     }
 
     @Override
@@ -114,7 +119,10 @@ public class MunicipalityPages extends HttpServlet {
         Registry.Snapshot snapshot = registry.snapshot();
         RingMemberships ringSource = rings;
         int ringYear = Year.now().getValue();
-        Map<String, Set<String>> ringsOf = ringIndex.of(ringSource, snapshot, ringYear);
+        Map<String, Set<String>> ringsOf = ringIndex.of(ringSource, snapshot, ringChanges.generation(),
+                ringYear);
+        Map<String, String> ringNames = new HashMap<>();
+        Function<String, String> ringName = id -> ringNames.computeIfAbsent(id, key -> RingIndex.name(ringSource, key));
         List<String> ringIds = RingIndex.ids(ringsOf);
         Set<String> years = new TreeSet<>();
         snapshot.all().forEach(e -> years.add(e.admittedYear() == null ? ListQuery.UNKNOWN_YEAR
@@ -131,8 +139,8 @@ public class MunicipalityPages extends HttpServlet {
         for (Entry e : matching.subList(pager.offset(), Math.min(matching.size(), pager.offset() + PAGE_SIZE))) {
             rows.add(new Row(e.ags(), e.name(), e.type(), e.state(), Texts.orUnknown(e.admittedYear()),
                     status(e, snapshot), population.of(e.ags()).map(f -> Texts.number(f.population())).orElse("–"),
-                    ringSource == null ? null : ringsOf.getOrDefault(e.ags(), Set.of()).stream().sorted()
-                            .collect(Collectors.joining(", "))));
+                    ringSource == null ? null : ringsOf.getOrDefault(e.ags(), Set.of()).stream()
+                            .sorted(RingIndex::compareIds).map(ringName).collect(Collectors.joining(", "))));
         }
         long active = snapshot.all().stream().filter(e -> !e.merged()).count();
         String countLine = (query.filtered() ? matching.size() + " von " + snapshot.all().size() + " Einträgen passen "
@@ -144,7 +152,7 @@ public class MunicipalityPages extends HttpServlet {
                 options(RegistryCsv.STATES, query.state()),
                 options(List.of("Landkreis", "Kreisfreie Stadt"), query.type()),
                 options(List.copyOf(years), query.year()),
-                ringIds.stream().map(id -> new Option(id, Texts.ring(id), id.equals(query.ring()))).toList(),
+                ringIds.stream().map(id -> new Option(id, ringName.apply(id), id.equals(query.ring()))).toList(),
                 List.of(new Option("aktiv", "bestehend", "aktiv".equals(query.status())),
                         new Option("aufgeloest", "aufgelöst (fusioniert)", "aufgeloest".equals(query.status()))),
                 ringSource != null, ringYear, countLine, columns(query), rows, pager,
@@ -358,8 +366,9 @@ public class MunicipalityPages extends HttpServlet {
             for (int year = FIRST_RING_YEAR; year <= last; year++) {
                 Set<String> of = ringSource.ringsOf(e.ags(), year);
                 if (of != null && !of.isEmpty()) {
-                    ringYears.add(new RingYear(year, new TreeSet<>(of).stream().map(id -> new RingLink("/ringe/"
-                            + URLEncoder.encode(id, StandardCharsets.UTF_8), Texts.ring(id))).toList()));
+                    ringYears.add(new RingYear(year, of.stream().sorted(RingIndex::compareIds)
+                            .map(id -> new RingLink("/ringe/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+                                    RingIndex.name(ringSource, id))).toList()));
                 }
             }
         }

@@ -21,9 +21,15 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.rings.api.Ring;
+import de.ringportal.rings.api.Rings;
 
 /** The rings' tables: rings, membership per year, and each ring's announcements, meetings and contact persons. */
 @Component(service = RingStore.class)
@@ -37,11 +43,34 @@ public class RingStore {
      */
     private final Map<String, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Tells other modules (municipality registry, ...) that rings or memberships changed, so they empty their caches:
+     * {@link Rings#TOPIC_CHANGED}, posted asynchronously after the write. Optional: without Event Admin, nobody is
+     * told.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
     /** @param schema not used directly: keeps the store inactive until core has migrated the rings' tables */
     @Activate
     public RingStore(@Reference DataSource dataSource,
             @Reference(target = "(" + ModuleSchema.NAME + "=rings)") ModuleSchema schema) {
         this.dataSource = dataSource;
+    }
+
+    /** For tests: the Event Admin that hears of changes. */
+    void eventAdmin(EventAdmin admin) {
+        this.eventAdmin = admin;
+    }
+
+    /** Posts {@link Rings#TOPIC_CHANGED} for that ring; {@code change} is created, updated, deleted or members. */
+    private void changed(String ringId, String change) {
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(new Event(Rings.TOPIC_CHANGED, Map.of(Rings.EVENT_RING, ringId, Rings.EVENT_CHANGE,
+                    change)));
+        }
     }
 
     /** An announcement of a ring's moderators. */
@@ -88,6 +117,7 @@ public class RingStore {
             Ring ring = new Ring(Integer.toString(number), number, name, description, moderator);
             update(connection, "INSERT INTO ring (id, number, name, description, moderator) VALUES (?, ?, ?, ?, ?)",
                     ring.id(), number, name, description, moderator);
+            changed(ring.id(), "created");
             return ring;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot add a ring", e);
@@ -95,8 +125,10 @@ public class RingStore {
     }
 
     public void updateRing(String id, String name, String description, String moderator) {
-        update("UPDATE ring SET name = ?, description = ?, moderator = ? WHERE id = ?", name, description, moderator,
-                id);
+        if (update("UPDATE ring SET name = ?, description = ?, moderator = ? WHERE id = ?", name, description,
+                moderator, id) > 0) {
+            changed(id, "updated");
+        }
     }
 
     /** Deletes a ring with everything in it, in one transaction. */
@@ -120,6 +152,7 @@ public class RingStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot delete ring " + id, e);
         }
+        changed(id, "deleted");
     }
 
     /** How much a ring holds: memberships, announcements, meetings, contacts. */
@@ -190,6 +223,7 @@ public class RingStore {
             update(connection, "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) "
                     + "VALUES (?, ?, ?, ?, ?)",
                     ringId, ags, year, source, demo);
+            changed(ringId, "members");
             return true;
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -200,8 +234,12 @@ public class RingStore {
     }
 
     public boolean removeMembership(String ringId, String ags, int year) {
-        return update("DELETE FROM ring_membership WHERE ring_id = ? AND ags = ? AND member_year = ?", ringId, ags,
-                year) > 0;
+        boolean removed = update("DELETE FROM ring_membership WHERE ring_id = ? AND ags = ? AND member_year = ?",
+                ringId, ags, year) > 0;
+        if (removed) {
+            changed(ringId, "members");
+        }
+        return removed;
     }
 
     // ---- announcements
@@ -309,6 +347,7 @@ public class RingStore {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             int added = 0;
+            Set<String> rings = new TreeSet<>();
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) VALUES (?, ?, ?, ?, ?)")) {
                 for (Membership membership : memberships) {
@@ -316,6 +355,7 @@ public class RingStore {
                         bind(insert, membership.ringId(), membership.ags(), membership.year(), membership.source(),
                                 membership.demo());
                         insert.addBatch();
+                        rings.add(membership.ringId());
                         added++;
                     }
                 }
@@ -328,6 +368,7 @@ public class RingStore {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+            rings.forEach(ring -> changed(ring, "members"));
             return added;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot add memberships", e);

@@ -53,4 +53,10 @@ public class RingsService implements Rings, RingMemberships {
         }
         return MembershipYears.effective(store.ringsByYear(municipality, year), year);
     }
+
+    /** The ring's name as the Redaktion gave it (read through the store's cache, emptied on every change). */
+    @Override
+    public String ringName(String ringId) {
+        return byId(ringId).map(Ring::name).orElseGet(() -> RingMemberships.super.ringName(ringId));
+    }
 }

@@ -129,4 +129,40 @@ public class RingStoreTest {
         assertEquals(hostile, store.announcements("4", 0, 10).get(0).title());
         assertEquals(7, rings.all().size());
     }
+
+    /** Every change of a ring or a membership is posted for other modules' caches; announcements are not. */
+    @Test
+    public void ring_and_membership_changes_post_a_change_event_and_names_follow_renames() {
+        List<org.osgi.service.event.Event> posted = new java.util.ArrayList<>();
+        store.eventAdmin(new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+                throw new AssertionError("changes are posted asynchronously, not sent");
+            }
+        });
+        assertEquals("Vergleichsring 4: verdichtete Kreise", rings.ringName("4"));
+        assertEquals("unknown ids keep the interface's default", "Vergleichsring 99", rings.ringName("99"));
+
+        Ring added = store.addRing("Vergleichsring 8", "", "");
+        store.updateRing("4", "Vergleichsring 4: Kreise im Umland", "", "");
+        assertEquals("Vergleichsring 4: Kreise im Umland", rings.ringName("4"));
+        store.addMembership(added.id(), "08426", 2012, "", false);
+        assertFalse("taken: no row, no event", store.addMembership("4", "08426", 2012, "", false));
+        store.removeMembership(added.id(), "08426", 2012);
+        store.addAnnouncement("4", "Titel", "Text", "Autor", java.time.Instant.now(), false);
+        store.deleteRing(added.id());
+
+        List<String> seen = posted.stream().map(event -> {
+            assertEquals(de.ringportal.rings.api.Rings.TOPIC_CHANGED, event.getTopic());
+            return event.getProperty(de.ringportal.rings.api.Rings.EVENT_RING) + ":"
+                    + event.getProperty(de.ringportal.rings.api.Rings.EVENT_CHANGE);
+        }).toList();
+        assertEquals(List.of("8:created", "4:updated", "8:members", "8:members", "8:deleted"), seen);
+        assertEquals("de/ringportal/rings/CHANGED", de.ringportal.core.api.RingMemberships.TOPIC_CHANGED);
+    }
 }
