@@ -1,10 +1,13 @@
 package de.ringportal.e2e;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -173,6 +176,28 @@ final class BrowserSession extends ExternalResource {
     HttpResponse<String> httpPostResponse(String path, Map<String, String> fields)
             throws IOException, InterruptedException {
         return BrowserSupport.postResponse(browser, portal.uri(path), fields);
+    }
+
+    /**
+     * Sends a multipart form over HTTP, with the browser's cookies and its CSRF token: the fields, then one file.
+     * Fails on a 5xx, returns the body.
+     */
+    String httpUpload(String path, Map<String, String> fields, String fileField, String fileName, String contentType,
+            byte[] content) throws IOException, InterruptedException {
+        String boundary = "----ringportal" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", browser.manage().getCookieNamed("rp_csrf").getValue());
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return BrowserSupport.send(browser, HttpRequest.newBuilder(portal.uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** The Nu HTML Checker on the HTML the server sent and axe-core on the page the browser shows. */

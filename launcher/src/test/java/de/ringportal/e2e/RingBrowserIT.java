@@ -1,20 +1,15 @@
 package de.ringportal.e2e;
 
-import static org.junit.Assert.assertEquals;
+import static org.hamcrest.CoreMatchers.is;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.ErrorCollector;
@@ -22,9 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The ring pages in a real browser, on a portal started with the demo switch: the public overview and ring pages,
@@ -37,40 +29,17 @@ public class RingBrowserIT {
     private static final String ADMIN_PASSWORD = "Ring-Browser-Kennwort-2026!";
     private static final Pattern DEMO_PASSWORD = Pattern.compile("demo-moderation\\s+(\\S+)");
 
-    private static PortalProcess portal;
-    private static ChromeDriver browser;
-    private static HtmlChecker htmlChecker;
+    @ClassRule
+    public static final BrowserSession SESSION = new BrowserSession("RingBrowserIT",
+            Map.of("RINGPORTAL_DEMO", "true", "RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD), "/ringe", "/anmelden");
 
     @Rule
     public final ErrorCollector problems = new ErrorCollector();
 
-    @BeforeClass
-    public static void start() throws Exception {
-        Path home = PortalProcess.newHome("RingBrowserIT");
-        portal = PortalProcess.start(home, Map.of("RINGPORTAL_DEMO", "true",
-                "RINGPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
-                () -> DEMO_PASSWORD.matcher(portal.output()).find());
-        portal.await("/ringe answers 200", PortalProcess.START_TIMEOUT,
-                () -> portal.get("/ringe").statusCode() == 200);
-        browser = BrowserSupport.startChrome(home);
-        htmlChecker = new HtmlChecker();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
-
     /** Overview and ring pages, anonymous: accessible, valid, and ring 4 shows its documented members. */
     @Test
     public void public_ring_pages_are_accessible_and_valid_html() throws Exception {
-        browser.manage().deleteAllCookies();
+        SESSION.browser().manage().deleteAllCookies();
         for (String path : List.of("/ringe", "/ringe/4?jahr=2011", "/ringe/6")) {
             browserGet(path);
             check(path, httpGet(path));
@@ -84,6 +53,7 @@ public class RingBrowserIT {
      */
     @Test
     public void internal_area_of_the_demo_ring_is_accessible_and_valid_html() throws Exception {
+        ChromeDriver browser = SESSION.browser();
         logIn("demo-moderation", demoPassword());
         String overview = httpGet("/ringe/6/intern");
         assertTrue("demo content is marked", overview.contains("<span class=\"demo-mark\">Demo</span>"));
@@ -100,12 +70,12 @@ public class RingBrowserIT {
         WebElement form = browser.findElement(By.cssSelector("main form[method=post]"));
         blank.forEach((name, value) -> form.findElement(By.name(name)).sendKeys(value));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the error summary")
+        new WebDriverWait(browser, BrowserSession.WAIT).withMessage("the error summary")
                 .until(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
         String withErrors = httpPost("/ringe/6/intern/mitteilungen", blank);
         assertTrue(withErrors.contains("Bitte geben Sie einen Titel an."));
         check("/ringe/6/intern/mitteilungen with errors", withErrors);
-        logOut();
+        SESSION.logOut();
     }
 
     /** The ring administration: list, edit form, membership page with an error, and the removal question. */
@@ -120,69 +90,39 @@ public class RingBrowserIT {
         String withErrors = httpPost("/admin/ringe/4/mitglieder", Map.of("ags", "<b>", "jahr", "1999"));
         assertTrue(withErrors.contains("aus fünf Ziffern"));
         check("/admin/ringe/4/mitglieder with errors", withErrors);
-        logOut();
+        SESSION.logOut();
     }
 
-    private static String demoPassword() {
+    private static String demoPassword() throws InterruptedException {
+        PortalProcess portal = SESSION.portal();
+        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
+                () -> DEMO_PASSWORD.matcher(portal.output()).find());
         Matcher printed = DEMO_PASSWORD.matcher(portal.output());
         assertTrue(printed.find());
         return printed.group(1);
     }
 
+    /** A fresh login: the cookies of an earlier test's person are dropped first. */
     private static void logIn(String userName, String password) {
-        browser.manage().deleteAllCookies();
-        browserGet("/anmelden");
-        WebElement form = browser.findElement(By.cssSelector("main form"));
-        form.findElement(By.name("benutzer")).sendKeys(userName);
-        form.findElement(By.name("passwort")).sendKeys(password);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged in, with a logout button")
-                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
-    }
-
-    private static void logOut() {
-        browserGet("/");
-        browser.findElement(By.cssSelector(".login-box form[action='/abmelden'] button[type='submit']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged out")
-                .until(driver -> !driver.findElements(By.id("kopf-benutzer")).isEmpty());
+        SESSION.browser().manage().deleteAllCookies();
+        SESSION.logIn(userName, password);
     }
 
     private static void browserGet(String path) {
-        browser.get(portal.uri(path).toString());
+        SESSION.open(path);
     }
 
     private static String httpGet(String path) throws IOException, InterruptedException {
-        return BrowserSupport.httpGet(browser, portal.uri(path));
+        return SESSION.httpGet(path);
     }
 
     private static String httpPost(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        return BrowserSupport.httpPost(browser, portal.uri(path), fields);
+        return SESSION.httpPost(path, fields);
     }
 
-    /** Records the findings of both checkers for one page state and goes on. */
+    /** Both checkers, and exactly one h1 on the page. */
     private void check(String what, String html) {
-        try {
-            List<HtmlChecker.Message> errors = htmlChecker.check(html).stream().filter(HtmlChecker.Message::error)
-                    .toList();
-            if (!errors.isEmpty()) {
-                problems.addError(new AssertionError(what + " is not valid HTML:\n"
-                        + errors.stream().map(Object::toString).collect(Collectors.joining("\n"))));
-            }
-            Results results = new AxeBuilder().withTags(BrowserIT.AXE_TAGS).analyze(browser);
-            List<String> blocking = new ArrayList<>();
-            results.getViolations().stream().filter(rule -> BrowserIT.BLOCKING_IMPACTS.contains(rule.getImpact()))
-                    .forEach(rule -> blocking.add(BrowserIT.describe(rule)));
-            System.out.printf("RingBrowserIT: %s: %d HTML errors, %d axe violations (%d serious or critical)%n", what,
-                    errors.size(), results.getViolations().size(), blocking.size());
-            if (results.isErrored()) {
-                problems.addError(new AssertionError("axe failed on " + what + ": " + results.getErrorMessage()));
-            } else if (!blocking.isEmpty()) {
-                problems.addError(new AssertionError(what + " has serious accessibility violations:\n"
-                        + String.join("\n", blocking)));
-            }
-            assertEquals(what, 1, html.split("<h1", -1).length - 1);
-        } catch (Exception | AssertionError e) {
-            problems.addError(new AssertionError("checking " + what + " failed: " + e, e));
-        }
+        SESSION.check(problems, what, html);
+        problems.checkThat(what + ": one h1", html.split("<h1", -1).length - 1, is(1));
     }
 }
