@@ -244,7 +244,7 @@ public class ReportsServlet extends HttpServlet {
                 : total == 1 ? "1 Bericht" : total + " Berichte");
         model.put("pager", pager);
         model.put("mayUpload", rules.mayUpload(request));
-        model.put("notice", NOTICES.get(request.getParameter(NOTICE)));
+        model.put("notice", notice(request));
         views.render(request, response, "Berichte", "list", model);
     }
 
@@ -292,7 +292,7 @@ public class ReportsServlet extends HttpServlet {
         model.put("embargoed", report.isEmbargoed(library.now()));
         model.put("manage", manage);
         model.put("edit", rules.mayEdit(request, report));
-        model.put("notice", NOTICES.get(request.getParameter(NOTICE)));
+        model.put("notice", notice(request));
         model.put("audit", manage && !report.isPublic());
         if (manage) {
             List<Map<String, Object>> versions = new ArrayList<>();
@@ -427,6 +427,12 @@ public class ReportsServlet extends HttpServlet {
                     + deleted.files() + " Dateien entfernt");
         }
         seeOther(response, "/berichte?" + NOTICE + "=geloescht");
+    }
+
+    /** The fixed text a redirect's notice key names, or null (Map.of refuses null keys). */
+    private static String notice(HttpServletRequest request) {
+        String key = request.getParameter(NOTICE);
+        return key == null ? null : NOTICES.get(key);
     }
 
     private static void seeOther(HttpServletResponse response, String location) {
