@@ -94,7 +94,7 @@ public class ReportEditingIT extends AuthTestSupport {
         assertEquals(200, form.status());
         assertThat(form.body(), containsString("value=\"Öffentlicher Wohnkostenbericht\""));
         Page saved = editor.postRaw(path + "/bearbeiten", encode(form.csrfToken(),
-                fields("Interner Wohnkostenbericht Ring drei", "2024", "ringe", "ring", "3")));
+                fields("Interner Wohnkostenbericht für Ring drei", "2024", "ringe", "ring", "3")));
         assertEquals(saved.body(), 303, saved.status());
         assertEquals(path + "?hinweis=gespeichert", saved.header("Location"));
         assertThat(editor.get(path + "?hinweis=gespeichert").body(),
@@ -109,7 +109,7 @@ public class ReportEditingIT extends AuthTestSupport {
         assertThat(visitor.get("/berichte").body(), not(containsString("Wohnkostenbericht")));
         assertThat(loggedIn(OTHER_MEMBER).get("/berichte").body(), not(containsString("Wohnkostenbericht")));
         Visitor member = loggedIn(MEMBER);
-        assertThat(member.get("/berichte").body(), containsString("Interner Wohnkostenbericht Ring drei"));
+        assertThat(member.get("/berichte").body(), containsString("Interner Wohnkostenbericht für Ring drei"));
         assertEquals(200, Uploads.download(member, port(), path + "/datei").status());
 
         waitFor("the search follows the new audience", () -> !search(visitor, "Unterkunftsrichtwerte")
@@ -121,7 +121,7 @@ public class ReportEditingIT extends AuthTestSupport {
 
         // an embargo set by editing: the report does not exist for its ring's members until then
         Page embargo = editor.postRaw(path + "/bearbeiten", encode(editor.get(path + "/bearbeiten").csrfToken(),
-                fields("Interner Wohnkostenbericht Ring drei", "2024", "ringe", "ring", "3", "freigabe",
+                fields("Interner Wohnkostenbericht für Ring drei", "2024", "ringe", "ring", "3", "freigabe",
                         (Year.now().getValue() + 1) + "-01-31")));
         assertEquals(303, embargo.status());
         assertEquals(404, member.get(path).status());
