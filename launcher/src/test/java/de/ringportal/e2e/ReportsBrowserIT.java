@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The reports library and the search in headless Chromium, as the Redaktion uses them: the empty list, the upload
  * form (empty and with errors), a report uploaded through the form with a hostile title, its page, a ring report's
- * download audit, a new version's form and a search. Each state passes axe (no serious or critical violation) and the
+ * download audit, a new version's form, its edit form (empty and with errors), its deletion's question and the list
+ * after it, and a search. Each state passes axe (no serious or critical violation) and the
  * Nu HTML Checker.
  */
 public class ReportsBrowserIT {
@@ -105,8 +106,25 @@ public class ReportsBrowserIT {
         open(ringPath + "/neue-version");
         check(ringPath + "/neue-version", httpGet(ringPath + "/neue-version"));
 
-        open("/berichte");
-        check("/berichte, filled", httpGet("/berichte"));
+        open(ringPath + "/bearbeiten");
+        check(ringPath + "/bearbeiten", httpGet(ringPath + "/bearbeiten"));
+        WebElement editForm = browser.findElement(By.cssSelector("main form[method=post]"));
+        editForm.findElement(By.name("titel")).clear();
+        editForm.findElement(By.cssSelector("button[type=submit]")).click();
+        BrowserIT.awaitReplaced(browser, editForm);
+        assertTrue(browser.getPageSource().contains("Bitte geben Sie einen Titel ein."));
+        check(ringPath + "/bearbeiten with errors", "<!DOCTYPE html>\n" + browser.getPageSource());
+
+        open(ringPath + "/loeschen");
+        assertEquals("Bericht „Ringbericht“ wirklich löschen?", browser.findElement(By.tagName("h1")).getText());
+        check(ringPath + "/loeschen", httpGet(ringPath + "/loeschen"));
+        WebElement deleteForm = browser.findElement(By.cssSelector("main form[method=post]"));
+        deleteForm.findElement(By.cssSelector("button[type=submit]")).click();
+        BrowserIT.awaitReplaced(browser, deleteForm);
+        assertEquals("/berichte", new java.net.URI(browser.getCurrentUrl()).getPath());
+        assertTrue(browser.getPageSource().contains("Der Bericht ist mit allen Fassungen gelöscht."));
+
+        check("/berichte, filled, after a deletion", httpGet("/berichte?hinweis=geloescht"));
         open("/berichte?jahr=2025&typ=pdf");
         check("/berichte filtered", httpGet("/berichte?jahr=2025&typ=pdf"));
         portal.await("the search finds the report", Duration.ofSeconds(30),

@@ -132,6 +132,16 @@ final class BlobStore {
         return file;
     }
 
+    /** Removes the bytes with this hash (once no version refers to them); false when there were none. */
+    boolean delete(String sha256) throws IOException {
+        Path file = path(sha256);
+        boolean deleted = Files.deleteIfExists(file);
+        if (deleted) {
+            forceDirectory(file.getParent());
+        }
+        return deleted;
+    }
+
     /** Where the bytes with this hash live. */
     Path path(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {

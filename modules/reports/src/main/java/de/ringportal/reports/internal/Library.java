@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import javax.sql.DataSource;
 
@@ -66,6 +69,10 @@ public class Library implements ReportLibrary {
         }
     }
 
+    /** What a deletion removed: the report's versions and the stored files no other version shared. */
+    record Deleted(int versions, int files) {
+    }
+
     /** A checked file: its kind and the name it will be offered under. */
     record Accepted(FileKind kind, String fileName) {
     }
@@ -74,6 +81,12 @@ public class Library implements ReportLibrary {
     private final BlobStore blobs;
     private final Clock clock;
     private volatile Config config;
+    /**
+     * Filing (file into the store, then the record) holds the read lock, removing unreferenced files after a
+     * deletion the write lock: an upload of the same bytes cannot find the file in place, and lose it before its
+     * record refers to it.
+     */
+    private final ReadWriteLock filing = new ReentrantReadWriteLock();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -172,11 +185,18 @@ public class Library implements ReportLibrary {
             throws IOException {
         try {
             Accepted accepted = check(staged, sentName);
-            blobs.commit(staged);
-            Instant now = clock.instant();
-            Version first = new Version(0, 1, staged.sha256(), staged.size(), accepted.fileName(), accepted.kind(),
-                    now, author);
-            int id = store.insert(details, first, text(accepted.kind(), staged.sha256()), author, now);
+            int id;
+            Lock lock = filing.readLock();
+            lock.lock();
+            try {
+                blobs.commit(staged);
+                Instant now = clock.instant();
+                Version first = new Version(0, 1, staged.sha256(), staged.size(), accepted.fileName(),
+                        accepted.kind(), now, author);
+                id = store.insert(details, first, text(accepted.kind(), staged.sha256()), author, now);
+            } finally {
+                lock.unlock();
+            }
             LOG.info("Report {} filed by {}: {} ({} bytes, {})", id, author, accepted.fileName(), staged.size(),
                     staged.sha256());
             changed(id);
@@ -192,10 +212,17 @@ public class Library implements ReportLibrary {
     int addVersion(Report report, BlobStore.Staged staged, String sentName, String author) throws IOException {
         try {
             Accepted accepted = check(staged, sentName);
-            blobs.commit(staged);
-            Version version = new Version(report.id(), 0, staged.sha256(), staged.size(), accepted.fileName(),
-                    accepted.kind(), clock.instant(), author);
-            int number = store.addVersion(report.id(), version, text(accepted.kind(), staged.sha256()));
+            int number;
+            Lock lock = filing.readLock();
+            lock.lock();
+            try {
+                blobs.commit(staged);
+                Version version = new Version(report.id(), 0, staged.sha256(), staged.size(), accepted.fileName(),
+                        accepted.kind(), clock.instant(), author);
+                number = store.addVersion(report.id(), version, text(accepted.kind(), staged.sha256()));
+            } finally {
+                lock.unlock();
+            }
             LOG.info("Report {} version {} filed by {}: {} ({})", report.id(), number, author, accepted.fileName(),
                     staged.sha256());
             changed(report.id());
@@ -205,6 +232,54 @@ public class Library implements ReportLibrary {
         } finally {
             blobs.discard(staged);
         }
+    }
+
+    /** Changes title, year, description, audience and release date; the search follows. False when it is gone. */
+    boolean update(Report report, ReportStore.Details details) throws IOException {
+        try {
+            if (!store.update(report.id(), details)) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new IOException("Cannot change the record of report " + report.id(), e);
+        }
+        LOG.info("Report {} changed", report.id());
+        changed(report.id());
+        return true;
+    }
+
+    /**
+     * Deletes a report: its record, versions and download audit in one transaction, then the stored files that no
+     * other version refers to (the same bytes may belong to another report). A file that cannot be removed now is
+     * an orphan the clean-up at the next start removes. The search drops the report.
+     */
+    Deleted delete(Report report) throws IOException {
+        Set<String> hashes;
+        int versions;
+        try {
+            versions = store.versions(report.id()).size();
+            hashes = store.delete(report.id());
+        } catch (SQLException e) {
+            throw new IOException("Cannot delete report " + report.id(), e);
+        }
+        changed(report.id());
+        int files = 0;
+        Lock lock = filing.writeLock();
+        lock.lock();
+        try {
+            for (String hash : hashes) {
+                if (!store.isReferenced(hash) && blobs.delete(hash)) {
+                    files++;
+                }
+            }
+        } catch (SQLException | IOException e) {
+            LOG.warn("Report {} deleted, but its files stay until the next clean-up: {}", report.id(),
+                    e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("Report {} deleted with {} versions; {} stored files removed", report.id(), versions, files);
+        return new Deleted(versions, files);
     }
 
     private String text(FileKind kind, String sha256) {

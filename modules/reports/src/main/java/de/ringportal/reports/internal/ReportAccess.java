@@ -33,6 +33,15 @@ final class ReportAccess {
                 || !report.isPublic() && report.rings().stream().anyMatch(ring -> access.mayModerateRing(request, ring));
     }
 
+    /**
+     * Edit the metadata or delete: the Redaktion any report, a moderator a report addressed only to rings they
+     * moderate (the rule of the upload), never a public one or one that other rings share.
+     */
+    boolean mayEdit(HttpServletRequest request, Report report) {
+        return isRedaktion(request)
+                || !report.isPublic() && report.rings().stream().allMatch(ring -> access.mayModerateRing(request, ring));
+    }
+
     /** Released and addressed to the viewer, or managed by them. */
     boolean maySee(HttpServletRequest request, Report report, Instant now) {
         return mayManage(request, report) || !report.isEmbargoed(now)

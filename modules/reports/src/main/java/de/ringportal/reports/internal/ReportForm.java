@@ -49,6 +49,19 @@ final class ReportForm {
         return new ReportForm(Map.of("jahr", List.of(Integer.toString(currentYear))));
     }
 
+    /** The stored values of a report, as the edit form shows them first. */
+    static ReportForm of(Report report) {
+        Map<String, List<String>> fields = new java.util.HashMap<>();
+        fields.put("titel", List.of(report.title()));
+        fields.put("jahr", List.of(Integer.toString(report.year())));
+        fields.put("beschreibung", List.of(report.description()));
+        fields.put("zielgruppe", List.of(report.isPublic() ? PUBLIC : RINGS));
+        fields.put("ring", List.copyOf(report.rings()));
+        fields.put("freigabe", List.of(report.releaseAt() == null ? ""
+                : LocalDate.ofInstant(report.releaseAt(), BERLIN).toString()));
+        return new ReportForm(fields);
+    }
+
     /**
      * Reads and checks the fields.
      *

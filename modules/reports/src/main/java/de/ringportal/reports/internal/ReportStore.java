@@ -130,6 +130,109 @@ final class ReportStore {
         }
     }
 
+    /** Changes a report's metadata and audience in one transaction; false when the report no longer exists. */
+    boolean update(int reportId, Details details) throws SQLException {
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int updated;
+                try (PreparedStatement update = connection.prepareStatement("UPDATE reports_report SET title = ?, "
+                        + "report_year = ?, description = ?, release_at = ? WHERE id = ?")) {
+                    update.setString(1, details.title());
+                    update.setInt(2, details.year());
+                    update.setString(3, details.description());
+                    setInstant(update, 4, details.releaseAt());
+                    update.setInt(5, reportId);
+                    updated = update.executeUpdate();
+                }
+                if (updated == 0) {
+                    connection.rollback();
+                    return false;
+                }
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM reports_ring WHERE report_id = ?")) {
+                    delete.setInt(1, reportId);
+                    delete.executeUpdate();
+                }
+                for (String ring : new TreeSet<>(details.rings())) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO reports_ring (report_id, ring_id) VALUES (?, ?)")) {
+                        insert.setInt(1, reportId);
+                        insert.setString(2, ring);
+                        insert.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Deletes a report with its rings, versions and download audit in one transaction (children first, so no
+     * foreign key needs {@code ON DELETE CASCADE}); returns the hashes its versions referred to, empty when there
+     * was no such report.
+     */
+    Set<String> delete(int reportId) throws SQLException {
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Set<String> hashes = new TreeSet<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT DISTINCT sha256 FROM reports_version WHERE report_id = ?")) {
+                    select.setInt(1, reportId);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            hashes.add(rows.getString(1));
+                        }
+                    }
+                }
+                for (String table : List.of("reports_download", "reports_version", "reports_ring")) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM " + table + " WHERE report_id = ?")) {
+                        delete.setInt(1, reportId);
+                        delete.executeUpdate();
+                    }
+                }
+                int deleted;
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM reports_report WHERE id = ?")) {
+                    delete.setInt(1, reportId);
+                    deleted = delete.executeUpdate();
+                }
+                if (deleted == 0) {
+                    connection.rollback();
+                    return Set.of();
+                }
+                connection.commit();
+                return hashes;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Does any version (of any report) still refer to these bytes? */
+    boolean isReferenced(String sha256) throws SQLException {
+        try (Connection connection = db.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM reports_version WHERE sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) > 0;
+            }
+        }
+    }
+
     private static void insertVersion(Connection connection, int reportId, int number, Version version, String text)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reports_version (report_id, "

@@ -63,6 +63,13 @@ public class ReportsServlet extends HttpServlet {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'")
             .withZone(ReportForm.BERLIN);
 
+    /** Query parameter naming a fixed notice after a redirect; the page never shows text taken from the address. */
+    static final String NOTICE = "hinweis";
+    static final Map<String, String> NOTICES = Map.of(
+            "gespeichert", "Die Angaben zum Bericht sind gespeichert.",
+            "unveraendert", "Es gab keine Änderungen zu speichern.",
+            "geloescht", "Der Bericht ist mit allen Fassungen gelöscht.");
+
     private final transient Library library;
     private final transient ReportStore store;
     private final transient ReportAccess rules;
@@ -110,6 +117,14 @@ public class ReportsServlet extends HttpServlet {
                     }
                 } else if (path.size() == 2 && path.get(1).equals("abrufe")) {
                     audit(request, response, report.get());
+                } else if (path.size() == 2 && path.get(1).equals("bearbeiten")) {
+                    if (guardEdit(request, response, report.get())) {
+                        editForm(request, response, report.get(), ReportForm.of(report.get()));
+                    }
+                } else if (path.size() == 2 && path.get(1).equals("loeschen")) {
+                    if (guardEdit(request, response, report.get())) {
+                        confirmDelete(request, response, report.get());
+                    }
                 } else {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 }
@@ -133,6 +148,17 @@ public class ReportsServlet extends HttpServlet {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 } else if (guardManage(request, response, report.get())) {
                     upload(request, response, report.get());
+                }
+            } else if (path.size() == 2 && List.of("bearbeiten", "loeschen").contains(path.get(1))) {
+                Optional<Report> report = reportOf(path.get(0));
+                if (report.isEmpty()) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                } else if (guardEdit(request, response, report.get())) {
+                    if (path.get(1).equals("bearbeiten")) {
+                        save(request, response, report.get());
+                    } else {
+                        delete(request, response, report.get());
+                    }
                 }
             } else {
                 response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -171,6 +197,13 @@ public class ReportsServlet extends HttpServlet {
             throws IOException {
         return guardSee(request, response, report)
                 && rules.core().require(request, response, rules.mayManage(request, report));
+    }
+
+    /** Edit and delete: as {@link #guardSee}, then {@link ReportAccess#mayEdit} (login redirect or 403). */
+    private boolean guardEdit(HttpServletRequest request, HttpServletResponse response, Report report)
+            throws IOException {
+        return guardSee(request, response, report)
+                && rules.core().require(request, response, rules.mayEdit(request, report));
     }
 
     // ---------------------------------------------------------------- list
@@ -212,6 +245,7 @@ public class ReportsServlet extends HttpServlet {
                 : total == 1 ? "1 Bericht" : total + " Berichte");
         model.put("pager", pager);
         model.put("mayUpload", rules.mayUpload(request));
+        model.put("notice", notice(request));
         views.render(request, response, "Berichte", "list", model);
     }
 
@@ -258,6 +292,8 @@ public class ReportsServlet extends HttpServlet {
         model.put("embargo", report.releaseAt() == null ? null : DATE.format(report.releaseAt()));
         model.put("embargoed", report.isEmbargoed(library.now()));
         model.put("manage", manage);
+        model.put("edit", rules.mayEdit(request, report));
+        model.put("notice", notice(request));
         model.put("audit", manage && !report.isPublic());
         if (manage) {
             List<Map<String, Object>> versions = new ArrayList<>();
@@ -295,18 +331,8 @@ public class ReportsServlet extends HttpServlet {
         model.put("accept", Arrays.stream(FileKind.values()).map(kind -> "." + kind.extension())
                 .collect(Collectors.joining(",")));
         if (report == null) {
-            boolean redaktion = rules.isRedaktion(request);
-            ReportForm shown = form == null ? ReportForm.empty(Year.now().getValue()) : form;
+            fields(request, model, form == null ? ReportForm.empty(Year.now().getValue()) : form);
             model.put("action", "/berichte/neu");
-            model.put("form", Map.of("title", shown.title, "year", shown.year, "description", shown.description,
-                    "release", shown.release));
-            model.put("errorOf", shown.errors);
-            model.put("mayPublish", redaktion);
-            boolean ringsChosen = ReportForm.RINGS.equals(shown.audience) || !shown.rings.isEmpty() || !redaktion;
-            model.put("publicChecked", !ringsChosen);
-            model.put("ringsChecked", ringsChosen);
-            model.put("rings", rules.uploadRings(request).stream().map(ring -> Map.of("id", ring.id(),
-                    "name", ring.name(), "checked", shown.rings.contains(ring.id()))).toList());
             model.put("newReport", true);
             views.render(request, response, "Bericht hochladen", "upload", model);
         } else {
@@ -316,6 +342,106 @@ public class ReportsServlet extends HttpServlet {
             views.render(request, response, "Neue Fassung: " + report.title(), "upload", model);
         }
     }
+
+    /** The metadata fields of the upload and edit forms, as typed, with their errors. */
+    private void fields(HttpServletRequest request, Map<String, Object> model, ReportForm shown) {
+        boolean redaktion = rules.isRedaktion(request);
+        model.put("form", Map.of("title", shown.title, "year", shown.year, "description", shown.description,
+                "release", shown.release));
+        model.put("errorOf", shown.errors);
+        model.put("mayPublish", redaktion);
+        boolean ringsChosen = ReportForm.RINGS.equals(shown.audience) || !shown.rings.isEmpty() || !redaktion;
+        model.put("publicChecked", !ringsChosen);
+        model.put("ringsChecked", ringsChosen);
+        model.put("rings", rules.uploadRings(request).stream().map(ring -> Map.of("id", ring.id(),
+                "name", ring.name(), "checked", shown.rings.contains(ring.id()))).toList());
+    }
+
+    private Set<String> allowedRings(HttpServletRequest request) {
+        return rules.uploadRings(request).stream().map(RingCatalog.Entry::id).collect(Collectors.toSet());
+    }
+
+    // ---------------------------------------------------------------- edit and delete
+
+    private void editForm(HttpServletRequest request, HttpServletResponse response, Report report, ReportForm form)
+            throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        List<Map<String, String>> errors = new ArrayList<>();
+        form.errors.forEach((field, message) -> errors.add(Map.of("target", "feld-" + field, "message", message)));
+        model.put("errors", errors);
+        model.put("hasErrors", !errors.isEmpty());
+        fields(request, model, form);
+        model.put("report", report);
+        model.put("action", report.path() + "/bearbeiten");
+        views.render(request, response, "Bericht bearbeiten: " + report.title(), "edit", model);
+    }
+
+    /**
+     * Saves the metadata with the upload's checks: a moderator addresses only rings they moderate, never everyone.
+     * Refused input shows the form again with everything as typed.
+     */
+    private void save(HttpServletRequest request, HttpServletResponse response, Report report) throws IOException {
+        ReportForm form = ReportForm.check(request.getParameterMap().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> Arrays.asList(entry.getValue()))),
+                allowedRings(request), rules.isRedaktion(request));
+        if (!form.valid()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            editForm(request, response, report, form);
+            return;
+        }
+        ReportStore.Details details = form.details();
+        List<String> changes = MetadataChanges.between(report, details, rings::name);
+        if (changes.isEmpty()) {
+            seeOther(response, report.path() + "?" + NOTICE + "=unveraendert");
+            return;
+        }
+        if (!library.update(report, details)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        AuditTrail trail = auditTrail;
+        if (trail != null) {
+            trail.record(request, "Bericht geändert", "Bericht Nr. " + report.id(),
+                    "„" + details.title() + "“: " + String.join("; ", changes));
+        }
+        seeOther(response, report.path() + "?" + NOTICE + "=gespeichert");
+    }
+
+    private void confirmDelete(HttpServletRequest request, HttpServletResponse response, Report report)
+            throws IOException, SQLException {
+        int versions = store.versions(report.id()).size();
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", report);
+        model.put("audience", audienceLabel(report));
+        model.put("versionsLine", versions == 1 ? "Die einzige Version wird entfernt."
+                : "Alle " + versions + " Versionen werden entfernt.");
+        model.put("ringReport", !report.isPublic());
+        views.render(request, response, "Bericht „" + report.title() + "“ wirklich löschen?", "delete", model);
+    }
+
+    private void delete(HttpServletRequest request, HttpServletResponse response, Report report) throws IOException {
+        Library.Deleted deleted = library.delete(report);
+        AuditTrail trail = auditTrail;
+        if (trail != null) {
+            trail.record(request, "Bericht gelöscht", "Bericht Nr. " + report.id(), "„" + report.title() + "“ ("
+                    + audienceLabel(report) + ", " + report.year() + "): " + deleted.versions() + " Fassungen, "
+                    + deleted.files() + " Dateien entfernt");
+        }
+        seeOther(response, "/berichte?" + NOTICE + "=geloescht");
+    }
+
+    /** The fixed text a redirect's notice key names, or null (Map.of refuses null keys). */
+    private static String notice(HttpServletRequest request) {
+        String key = request.getParameter(NOTICE);
+        return key == null ? null : NOTICES.get(key);
+    }
+
+    private static void seeOther(HttpServletResponse response, String location) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", location);
+    }
+
+    // ---------------------------------------------------------------- upload (the POST)
 
     private void upload(HttpServletRequest request, HttpServletResponse response, Report report)
             throws IOException, SQLException {
@@ -331,8 +457,7 @@ public class ReportsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        Set<String> allowed = rules.uploadRings(request).stream().map(RingCatalog.Entry::id)
-                .collect(Collectors.toSet());
+        Set<String> allowed = allowedRings(request);
         ReportForm form = report != null ? null : sent.tooLarge() ? ReportForm.unchecked(sent.fields())
                 : ReportForm.check(sent.fields(), allowed, rules.isRedaktion(request));
         String fileError = null;
@@ -410,7 +535,8 @@ public class ReportsServlet extends HttpServlet {
         }
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", report.isPublic() ? "public, max-age=300" : "private, no-store");
+        // public files may be cached, but only after asking again: an edit can take a report out of public view
+        response.setHeader("Cache-Control", report.isPublic() ? "public, no-cache" : "private, no-store");
         if (asked instanceof ByteRange.Unsatisfiable) {
             response.setHeader("Content-Range", "bytes */" + size);
             response.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);

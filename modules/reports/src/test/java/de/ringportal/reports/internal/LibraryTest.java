@@ -113,6 +113,56 @@ public class LibraryTest {
         assertEquals(2, files().size());
     }
 
+    /** An edit changes metadata and audience; the list follows at once. */
+    @Test
+    public void update_changes_metadata_and_audience() throws IOException, SQLException {
+        Report report = filed("Öffentlich", Set.of(), 100);
+        Instant release = NOW.plusSeconds(86_400);
+
+        library.update(report, new ReportStore.Details("Nur Ring 3", 2024, "Neu", Set.of("3"), release));
+
+        Report changed = store.find(report.id()).orElseThrow();
+        assertEquals("Nur Ring 3", changed.title());
+        assertEquals(2024, changed.year());
+        assertEquals(Set.of("3"), changed.rings());
+        assertEquals(release, changed.releaseAt());
+        assertEquals(List.of(), titles(new ReportStore.Audience(false, Set.of(), Set.of(), NOW)));
+        assertEquals(List.of("Nur Ring 3"), titles(new ReportStore.Audience(false, Set.of("3"), Set.of("3"), NOW)));
+    }
+
+    /**
+     * A deletion removes the record, its versions and download audit, and the files no other report shares; the
+     * same bytes filed under another report stay and still verify.
+     */
+    @Test
+    public void delete_removes_versions_audit_and_unshared_files_only() throws IOException, SQLException {
+        Report doomed = filed("Weg damit", Set.of("3"), 500);
+        library.addVersion(doomed, library.stage(new ByteArrayInputStream(pdfOfSize(600))), "neu.pdf", "test");
+        Report other = filed("Gleiche Bytes", Set.of(), 500);
+        store.recordDownload(doomed.id(), 1, "mitglied", NOW);
+        store.recordDownload(other.id(), 1, "mitglied", NOW);
+        String shared = other.current().sha256();
+        String unshared = store.find(doomed.id()).orElseThrow().current().sha256();
+
+        Library.Deleted deleted = library.delete(doomed);
+
+        assertEquals(2, deleted.versions());
+        assertEquals(1, deleted.files());
+        assertTrue(store.find(doomed.id()).isEmpty());
+        assertEquals(List.of(), store.versions(doomed.id()));
+        assertEquals(0, store.countDownloads(doomed.id()));
+        assertEquals(1, store.countDownloads(other.id()));
+        assertTrue(Files.exists(library.blobs().verified(shared)));
+        assertTrue(Files.notExists(library.blobs().path(unshared)));
+        assertEquals(List.of("Gleiche Bytes"), titles(everything()));
+        assertEquals("deleting again finds nothing", 0, library.delete(doomed).files());
+    }
+
+    private Report filed(String title, Set<String> rings, int size) throws IOException, SQLException {
+        String path = library.file(report(title, rings, title + ".pdf"), new ByteArrayInputStream(pdfOfSize(size)));
+        return store.find(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1))).orElseThrow();
+    }
+
     private List<String> titles(ReportStore.Audience audience) throws SQLException {
         return store.list(new ReportStore.Filter(null, null, null), audience, 0, 20).stream().map(Report::title)
                 .toList();
