@@ -4,30 +4,22 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.ErrorCollector;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
+import de.ringportal.it.Uploads;
 
 /**
  * The reports library and the search in headless Chromium, as the Redaktion uses them: the empty list, the upload
@@ -39,57 +31,37 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public class ReportsBrowserIT {
 
     private static final Pattern DEMO_PASSWORD = Pattern.compile("demo-redaktion\\s+(\\S+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static PortalProcess portal;
-    private static ChromeDriver browser;
-    private static HtmlChecker htmlChecker;
-    private static Path home;
+    @ClassRule
+    public static final BrowserSession SESSION = new BrowserSession("ReportsBrowserIT", Map.of("RINGPORTAL_DEMO", "true"),
+            "/berichte");
 
     @Rule
     public final ErrorCollector problems = new ErrorCollector();
 
-    @BeforeClass
-    public static void start() throws Exception {
-        home = PortalProcess.newHome("ReportsBrowserIT");
-        portal = PortalProcess.start(home, Map.of("RINGPORTAL_DEMO", "true"));
-        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
-                () -> DEMO_PASSWORD.matcher(portal.output()).find());
-        portal.await("/berichte answers 200", PortalProcess.START_TIMEOUT,
-                () -> portal.get("/berichte").statusCode() == 200);
-        browser = BrowserSupport.startChrome(home);
-        htmlChecker = new HtmlChecker();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
-
     /** The Redaktion uploads through the form; every page and state on the way is accessible and valid. */
     @Test
     public void redaktion_uploads_a_report_and_every_page_is_accessible_and_valid() throws Exception {
+        ChromeDriver browser = SESSION.browser();
+        PortalProcess portal = SESSION.portal();
+        portal.await("the demo accounts are printed", PortalProcess.START_TIMEOUT,
+                () -> DEMO_PASSWORD.matcher(portal.output()).find());
         Matcher password = DEMO_PASSWORD.matcher(portal.output());
         assertTrue(password.find());
-        logIn("demo-redaktion", password.group(1));
+        SESSION.logIn("demo-redaktion", password.group(1));
 
         open("/berichte");
         check("/berichte, empty", httpGet("/berichte"));
         open("/berichte/neu");
         check("/berichte/neu", httpGet("/berichte/neu"));
 
-        Path empty = Files.write(home.resolve("leer.pdf"), new byte[0]);
+        Path empty = Files.write(SESSION.home().resolve("leer.pdf"), new byte[0]);
         submitUpload(Map.of("titel", "", "jahr", "20x"), null, empty);
         assertTrue(browser.getPageSource().contains("Bitte geben Sie einen Titel ein."));
         // the POST's answer exists only in the browser: its DOM, serialised (which drops the doctype), is checked
         check("/berichte/neu with errors", "<!DOCTYPE html>\n" + browser.getPageSource());
 
-        Path pdf = Files.write(home.resolve("Jahresbericht Übersicht.pdf"), pdf("Kennzahlenvergleich der Ringe"));
+        Path pdf = Files.write(SESSION.home().resolve("Jahresbericht Übersicht.pdf"), Uploads.pdf("Kennzahlenvergleich der Ringe"));
         submitUpload(Map.of("titel", "<script>alert(1)</script> Jahresbericht {{x}}", "jahr", "2025",
                 "beschreibung", "Der Vergleich der Kennzahlen."), "zielgruppe-oeffentlich", pdf);
         String reportPath = new java.net.URI(browser.getCurrentUrl()).getPath();
@@ -127,7 +99,7 @@ public class ReportsBrowserIT {
         check("/berichte, filled, after a deletion", httpGet("/berichte?hinweis=geloescht"));
         open("/berichte?jahr=2025&typ=pdf");
         check("/berichte filtered", httpGet("/berichte?jahr=2025&typ=pdf"));
-        portal.await("the search finds the report", Duration.ofSeconds(30),
+        portal.await("the search finds the report", BrowserSession.WAIT,
                 () -> httpGet("/suche?q=Kennzahlenvergleich").contains(reportPath));
         open("/suche?q=Kennzahlenvergleich");
         check("/suche with results", httpGet("/suche?q=Kennzahlenvergleich"));
@@ -135,22 +107,13 @@ public class ReportsBrowserIT {
         check("/suche without results", httpGet("/suche?q=%27+OR+1%3D1"));
     }
 
-    private static void logIn(String userName, String password) {
-        open("/anmelden");
-        WebElement form = browser.findElement(By.cssSelector("main form"));
-        form.findElement(By.name("benutzer")).sendKeys(userName);
-        form.findElement(By.name("passwort")).sendKeys(password);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("logged in, with a logout button")
-                .until(driver -> !driver.findElements(By.cssSelector("form[action='/abmelden']")).isEmpty());
-    }
-
     private static void open(String path) {
-        browser.get(portal.uri(path).toString());
+        SESSION.open(path);
     }
 
     /** Opens the upload form, types the fields, picks the radio button and checkboxes by id, the file, and sends. */
     private static void submitUpload(Map<String, String> fields, String radio, Path file, String... checkboxes) {
+        ChromeDriver browser = SESSION.browser();
         open("/berichte/neu");
         WebElement form = browser.findElement(By.cssSelector("main form[method=post]"));
         fields.forEach((name, value) -> {
@@ -166,48 +129,17 @@ public class ReportsBrowserIT {
         }
         form.findElement(By.name("datei")).sendKeys(file.toAbsolutePath().toString());
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        BrowserIT.awaitReplaced(browser, form);
+        BrowserIT.awaitReplaced(SESSION.browser(), form);
     }
 
+    /** The HTML the server sends for the page, with the browser's cookies: it must answer 200. */
     private static String httpGet(String path) throws Exception {
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        HttpRequest.Builder request = HttpRequest.newBuilder(portal.uri(path)).timeout(Duration.ofSeconds(30));
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = SESSION.httpGetResponse(path);
         assertEquals(path, 200, response.statusCode());
         return response.body();
     }
 
     private void check(String what, String html) {
-        BrowserSupport.check(problems, browser, htmlChecker, "ReportsBrowserIT", what, html);
-    }
-
-    /** A one-page PDF with this (ASCII) text. */
-    static byte[] pdf(String text) {
-        String stream = "BT /F1 12 Tf 72 760 Td (" + text + ") Tj ET";
-        List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-                        + "/Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-        List<Integer> offsets = new ArrayList<>();
-        for (int i = 0; i < objects.size(); i++) {
-            offsets.add(pdf.length());
-            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
-        }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            pdf.append(String.format("%010d 00000 n \n", offset));
-        }
-        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+        SESSION.check(problems, what, html);
     }
 }

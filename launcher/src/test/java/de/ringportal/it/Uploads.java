@@ -20,7 +20,7 @@ import de.ringportal.it.Visitor.Page;
  * Sends an upload form ({@code multipart/form-data}) as a browser does, with a visitor's session and CSRF cookies,
  * and reads downloads as bytes with their headers. A small PDF maker gives real PDFs with searchable text.
  */
-final class Uploads {
+public final class Uploads {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -105,8 +105,8 @@ final class Uploads {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A one-page PDF showing {@code text} (ASCII), which PDFBox extracts again. */
-    static byte[] pdf(String text) {
+    /** A one-page PDF showing {@code text} (ASCII), which PDFBox extracts again; the browser tests upload it too. */
+    public static byte[] pdf(String text) {
         String stream = "BT /F1 12 Tf 72 760 Td (" + text + ") Tj ET";
         List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
