@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
@@ -52,30 +53,24 @@ public class HistoryPage extends HttpServlet {
         String ags = viewer.municipality();
         int year = Periods.year(request.getParameter("jahr"), Year.now().getValue());
         int total = store.historyCount(ags, year);
-        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = 1;
-        String pageText = request.getParameter("seite");
-        if (pageText != null && pageText.matches("\\d{1,6}")) {
-            page = Math.min(pages, Math.max(1, Integer.parseInt(pageText)));
-        }
-        List<Row> rows = store.history(ags, year, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+        Pager pager = Pager.of(request.getParameter(Pager.PARAMETER), total, PAGE_SIZE,
+                "/kennzahlen/verlauf?jahr=" + year + "&");
+        List<Row> rows = store.history(ags, year, pager.offset(), PAGE_SIZE).stream()
                 .map(entry -> new Row(WHEN.format(entry.changedAt()), entry.changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                         entry.figureCode(), Periods.label(entry.period()),
                         entry.oldValue() == null ? "–" : GermanNumbers.format(entry.oldValue()),
                         GermanNumbers.format(entry.newValue()), entry.changedBy(),
                         entry.note() == null ? "" : entry.note(), entry.source()))
                 .toList();
-        String base = "/kennzahlen/verlauf?jahr=" + year + "&seite=";
         views.render(request, response, "Änderungsverlauf " + year, "history", new Model(directory.name(ags), year,
-                rows, total, page, pages, page > 1 ? base + (page - 1) : null, page < pages ? base + (page + 1) : null));
+                rows, total, pager));
     }
 
     public record Row(String when, String machineTime, String figure, String period, String oldValue,
             String newValue, String user, String note, String source) {
     }
 
-    public record Model(String name, int year, List<Row> rows, int total, int page, int pages, String previous,
-            String next) {
+    public record Model(String name, int year, List<Row> rows, int total, Pager pager) {
         public boolean hasRows() {
             return !rows.isEmpty();
         }

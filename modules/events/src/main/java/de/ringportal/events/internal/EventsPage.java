@@ -30,6 +30,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.MenuEntry;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
@@ -161,14 +162,11 @@ public class EventsPage extends HttpServlet {
         List<Event> visible = store.upcoming(LocalDate.now(ICalendar.BERLIN).atStartOfDay(), 5000).stream()
                 .filter(event -> event.isPublic() || access.maySeeRing(request, event.ringId())).toList();
         int pageSize = Math.max(1, current.pageSize());
-        int pages = Math.max(1, (visible.size() + pageSize - 1) / pageSize);
-        int page = Math.min(pages, Math.max(1, number(request.getParameter("seite"))));
+        Pager pager = Pager.of(request.getParameter(Pager.PARAMETER), visible.size(), pageSize, "/veranstaltungen?");
         Optional<List<RingChoice.Ring>> rings = ringChoice.all();
-        List<Row> rows = visible.stream().skip((long) (page - 1) * pageSize).limit(pageSize)
-                .map(event -> row(event, rings)).toList();
-        views.render(request, response, "Veranstaltungen", "events", new ListModel(rows, page, pages,
-                page > 1 ? "/veranstaltungen?seite=" + (page - 1) : null,
-                page < pages ? "/veranstaltungen?seite=" + (page + 1) : null, mayCreateAny(request), version));
+        List<Row> rows = visible.stream().skip(pager.offset()).limit(pageSize).map(event -> row(event, rings)).toList();
+        views.render(request, response, "Veranstaltungen", "events", new ListModel(rows, pager, mayCreateAny(request),
+                version));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, int id) throws IOException {
@@ -220,10 +218,6 @@ public class EventsPage extends HttpServlet {
 
     private boolean mayCreate(HttpServletRequest request, String ringId) {
         return ringId == null ? access.mayEditPublicContent(request) : access.mayModerateRing(request, ringId);
-    }
-
-    private static int number(String text) {
-        return text != null && text.matches("[0-9]{1,6}") ? Integer.parseInt(text) : 1;
     }
 
     static Row row(Event event, Optional<List<RingChoice.Ring>> rings) {
@@ -327,15 +321,10 @@ public class EventsPage extends HttpServlet {
     public record Row(int id, String title, String when, String machineTime, String place, String audience) {
     }
 
-    public record ListModel(List<Row> rows, int page, int pages, String previous, String next, boolean mayCreate,
-            String version) {
+    public record ListModel(List<Row> rows, Pager pager, boolean mayCreate, String version) {
 
         public boolean hasRows() {
             return !rows.isEmpty();
-        }
-
-        public boolean several() {
-            return pages > 1;
         }
     }
 
