@@ -10,12 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.After;
 import org.junit.Before;
@@ -30,7 +28,6 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 
 import de.ringportal.core.api.ModuleSchema;
-import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.Role;
 import de.ringportal.rings.api.Rings;
 
@@ -60,10 +57,7 @@ public class EventsPagesIT extends AuthTestSupport {
     /** Ring 3 has the Landkreis Biberach (08426) this year; the module runs from its jar. */
     @Before
     public void installEventsAndRings() throws BundleException {
-        int thisYear = Year.now().getValue();
-        RingMemberships rings = (municipality, year) -> "08426".equals(municipality) && year == thisYear
-                ? Set.of("3") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
+        registrations.add(ringsThisYear(Map.of("08426", "3")));
         events = context.installBundle(Path.of(context.getProperty(FILES)).resolve("events.jar").toUri().toString());
         events.start();
         awaitService(ModuleSchema.class, "(" + ModuleSchema.NAME + "=events)");

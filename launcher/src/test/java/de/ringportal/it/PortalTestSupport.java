@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.jar.JarFile;
@@ -36,6 +37,7 @@ import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.options.UrlProvisionOption;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -48,6 +50,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.ModuleSchema;
 
 /**
@@ -342,5 +345,17 @@ public abstract class PortalTestSupport {
      */
     protected static Hashtable<String, Object> ranked() {
         return new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 1000));
+    }
+
+    /**
+     * Registers a stand-in {@link RingMemberships}, ranked above the rings module's: this year each municipality
+     * (AGS) given belongs to its ring, no other and in no other year. Unregister it after the test.
+     */
+    protected ServiceRegistration<RingMemberships> ringsThisYear(Map<String, String> ringOfMunicipality) {
+        int thisYear = java.time.Year.now().getValue();
+        Map<String, String> rings = Map.copyOf(ringOfMunicipality);
+        RingMemberships memberships = (municipality, year) -> year == thisYear && rings.containsKey(municipality)
+                ? Set.of(rings.get(municipality)) : Set.of();
+        return context.registerService(RingMemberships.class, memberships, ranked());
     }
 }

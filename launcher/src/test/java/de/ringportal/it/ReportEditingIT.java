@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +29,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 
 import de.ringportal.core.api.ModuleSchema;
-import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.Role;
 import de.ringportal.it.Visitor.Page;
 
@@ -53,10 +52,7 @@ public class ReportEditingIT extends AuthTestSupport {
 
     @Before
     public void ringsAndAccounts() {
-        int thisYear = Year.now().getValue();
-        RingMemberships rings = (municipality, year) -> year != thisYear ? Set.of()
-                : "08426".equals(municipality) ? Set.of("3") : "05558".equals(municipality) ? Set.of("4") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
+        registrations.add(ringsThisYear(Map.of("08426", "3", "05558", "4")));
         awaitService(ModuleSchema.class, "(" + ModuleSchema.NAME + "=reports)");
         createAccount(EDITOR, "Bearbeiten Redaktion", null, Role.REDAKTION);
         createAccount(MODERATOR, "Bearbeiten Moderation", "08426", Role.RINGMODERATION);

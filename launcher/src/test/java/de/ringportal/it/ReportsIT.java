@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,7 +29,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 
 import de.ringportal.core.api.ModuleSchema;
-import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.Role;
 import de.ringportal.it.Visitor.Page;
 
@@ -56,10 +53,7 @@ public class ReportsIT extends AuthTestSupport {
 
     @Before
     public void ringsAndAccounts() {
-        int thisYear = Year.now().getValue();
-        RingMemberships rings = (municipality, year) -> year != thisYear ? Set.of()
-                : "08426".equals(municipality) ? Set.of("3") : "05558".equals(municipality) ? Set.of("4") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
+        registrations.add(ringsThisYear(Map.of("08426", "3", "05558", "4")));
         awaitService(ModuleSchema.class, "(" + ModuleSchema.NAME + "=reports)");
         createAccount(EDITOR, "Berichte Redaktion", null, Role.REDAKTION);
         createAccount(MODERATOR, "Berichte Moderation", "08426", Role.RINGMODERATION);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
@@ -38,7 +37,6 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
-import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.Role;
 import de.ringportal.reports.api.NewReport;
 import de.ringportal.reports.api.ReportLibrary;
@@ -82,10 +80,7 @@ public class SearchIT extends AuthTestSupport {
 
     @Before
     public void sourceRingsAndAccounts() {
-        int thisYear = Year.now().getValue();
-        RingMemberships rings = (municipality, year) -> year == thisYear && "08426".equals(municipality)
-                ? Set.of("3") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, rings, ranked()));
+        registrations.add(ringsThisYear(Map.of("08426", "3")));
         source.put("1", "Öffentliche Wohnkosten", "Kosten der Unterkunft aller Optionskommunen", Set.of(), null);
         source.put("2", "Interne Wohnkosten Ring drei", "Vergleich im Ring drei", Set.of("3"), null);
         source.put("3", "Interne Wohnkosten Ring fünf", "Vergleich im Ring fünf", Set.of("5"), null);
