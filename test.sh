@@ -5,19 +5,21 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian's chromium and its matching chromedriver: the browser tests point Selenium at these two paths, so nothing
-# is downloaded at test time.
-if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+# is downloaded at test time. Debian's PostgreSQL server binaries: PortableMigrationsTest runs every module's
+# migrations on a throwaway PostgreSQL server of its own, started and removed by the test (the service the
+# package sets up is not used).
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]] || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
     as_root=()
   elif command -v sudo >/dev/null; then
     as_root=(sudo)
   else
-    echo "test.sh: chromium and chromium-driver are missing, and installing them needs root or sudo." >&2
+    echo "test.sh: chromium, chromium-driver or postgresql is missing, and installing them needs root or sudo." >&2
     exit 1
   fi
   "${as_root[@]}" apt-get update
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y --no-install-recommends chromium chromium-driver
+    apt-get install -y --no-install-recommends chromium chromium-driver postgresql
 fi
 
 exec mvn -B verify "$@"

@@ -24,7 +24,7 @@ CREATE TABLE reports_version (
     file_type    VARCHAR(10) NOT NULL,
     uploaded_at  TIMESTAMP NOT NULL,
     uploaded_by  VARCHAR(100) NOT NULL,
-    text_content CLOB,
+    text_content ${large_text},
     PRIMARY KEY (report_id, version)
 );
 

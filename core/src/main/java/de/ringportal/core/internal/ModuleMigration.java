@@ -1,6 +1,9 @@
 package de.ringportal.core.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -11,12 +14,29 @@ import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Flyway, set up for one module: its own history table, its scripts read from its bundle, all in one transaction. */
+/**
+ * Flyway, set up for one module: its own history table, its scripts read from its bundle, all in one transaction.
+ * Scripts are plain standard SQL that runs on Derby and PostgreSQL alike; where the two have no common type, a Flyway
+ * placeholder names it: {@code ${large_text}} is an unbounded text column ({@code CLOB} on Derby, {@code TEXT} on
+ * PostgreSQL).
+ */
 final class ModuleMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleMigration.class);
 
+    /** The placeholder for an unbounded text column. */
+    static final String LARGE_TEXT = "large_text";
+
     private ModuleMigration() {
+    }
+
+    /** {@code TEXT} on PostgreSQL, which has no {@code CLOB}; the SQL standard's {@code CLOB} everywhere else. */
+    static String largeText(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? "TEXT" : "CLOB";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     /**
@@ -37,6 +57,7 @@ final class ModuleMigration {
                 .validateMigrationNaming(true)
                 .group(true)
                 .loggers("slf4j")
+                .placeholders(Map.of(LARGE_TEXT, largeText(dataSource)))
                 .load();
         MigrateResult result = flyway.migrate();
         MigrationInfo current = flyway.info().current();
