@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.MenuEntry;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
 import jakarta.servlet.Servlet;
@@ -88,29 +89,31 @@ public class SearchPage extends HttpServlet {
                     + "Wörter.");
             return;
         }
-        int page = page(request.getParameter("seite"));
+        int page = page(request.getParameter(Pager.PARAMETER));
+        Set<String> rings = allowedRings(request);
         LuceneIndex.Hits hits;
+        Pager pager;
         try {
-            hits = index.search(query, allowedRings(request), clock.instant(), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+            hits = index.search(query, rings, clock.instant(), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+            pager = Pager.of(Integer.toString(page), (int) Math.min(hits.total(), (long) PAGES_MAX * PAGE_SIZE),
+                    PAGE_SIZE, "/suche?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&");
+            if (pager.page() != page) {
+                // a page past the last one (an old link, a hand-made address) shows the last page
+                hits = index.search(query, rings, clock.instant(), pager.offset(), PAGE_SIZE);
+            }
         } catch (IndexSearcher.TooManyClauses e) {
             model.put("message", "Die Suche ist zu allgemein (zu viele Platzhalter). Bitte geben Sie genauere "
                     + "Wörter ein.");
             return;
         }
         long total = hits.total();
-        int pages = (int) Math.max(1, Math.min(PAGES_MAX, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-        String base = "/suche?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&seite=";
         model.put("results", hits.hits().stream().map(hit -> Map.of("title", hit.title(), "path", hit.path(),
                 "excerpt", hit.excerpt() == null ? "" : hit.excerpt(),
                 "kind", SOURCE_LABELS.getOrDefault(hit.source(), hit.source()))).toList());
         model.put("hasResults", !hits.hits().isEmpty());
         model.put("countLine", total == 0 ? "Keine Treffer für „" + text + "“."
                 : (total == 1 ? "1 Treffer" : total + " Treffer") + " für „" + text + "“.");
-        model.put("page", page);
-        model.put("pages", pages);
-        model.put("several", pages > 1);
-        model.put("previous", page > 1 ? base + (page - 1) : null);
-        model.put("next", page < pages ? base + (page + 1) : null);
+        model.put("pager", pager.several() ? pager : null);
         model.put("searched", true);
     }
 

@@ -25,6 +25,7 @@ import org.junit.rules.TemporaryFolder;
 import org.mockito.ArgumentCaptor;
 
 import de.ringportal.core.api.Access;
+import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Views;
 import de.ringportal.search.api.SearchDocument;
 import de.ringportal.search.api.SearchSource;
@@ -89,12 +90,49 @@ public class SearchPageTest {
         assertEquals(List.of("/aktuelles/1"), paths(request));
     }
 
+    /** 25 public hits: three pages; a page number past the last shows the last page, not an empty one. */
+    @Test
+    public void a_page_past_the_last_shows_the_last_page() throws Exception {
+        SearchSource many = new SearchSource() {
+            @Override
+            public List<SearchDocument> all() {
+                return java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> new SearchDocument("pages",
+                        "p" + i, "Eingliederung " + i, "Leistungen zur Eingliederung", "/seiten/p" + i, Set.of(),
+                        null)).toList();
+            }
+
+            @Override
+            public Optional<SearchDocument> find(String id) {
+                return Optional.empty();
+            }
+        };
+        index.addSource(many, Map.of(SearchSource.SOURCE, "pages"));
+        index.awaitWrites();
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getParameter("q")).thenReturn("Eingliederung");
+        when(request.getParameter("seite")).thenReturn("9");
+
+        new SearchPage(index, access, views, Clock.fixed(NOW, ZoneOffset.UTC))
+                .doGet(request, mock(HttpServletResponse.class));
+
+        assertEquals(5, paths(request).size());
+        Pager pager = (Pager) model(request).get("pager");
+        assertEquals(3, pager.page());
+        assertEquals(3, pager.pages());
+        assertEquals("/suche?q=Eingliederung&seite=2", pager.previous());
+        assertEquals(null, pager.next());
+    }
+
     @SuppressWarnings("unchecked")
-    private List<String> paths(HttpServletRequest request) throws IOException {
+    private Map<String, Object> model(HttpServletRequest request) throws IOException {
         ArgumentCaptor<Object> model = ArgumentCaptor.forClass(Object.class);
         verify(views).render(eq(request), any(), anyString(), eq("search"), model.capture());
-        List<Map<String, Object>> results = (List<Map<String, Object>>) ((Map<String, Object>) model.getValue())
-                .get("results");
+        return (Map<String, Object>) model.getValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> paths(HttpServletRequest request) throws IOException {
+        List<Map<String, Object>> results = (List<Map<String, Object>>) model(request).get("results");
         return results.stream().map(result -> (String) result.get("path")).sorted().toList();
     }
 
