@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Draws the SVG of the Kreise: every Kreis outlined, the filled ones as links to their detail pages with a title.
@@ -23,12 +24,13 @@ public final class MapDrawing {
     public static final String OTHER = "#e6e9ee";
     private static final String OUTLINE = "#7a8594";
     /** Presentation attributes of the Kreis outlines. */
-    private static final String KREIS_LINES = "stroke=\"" + OUTLINE + "\" stroke-width=\"0.7\" stroke-linejoin=\"round\"";
+    private static final String KREIS_LINES = "stroke=\"" + OUTLINE
+            + "\" stroke-width=\"0.7\" stroke-linejoin=\"round\"";
     /** Presentation attributes of the thicker Land outlines on top. */
     private static final String LAND_LINES = "fill=\"none\" stroke=\"#3b4350\" stroke-width=\"1.6\" "
             + "stroke-linejoin=\"round\"";
     /** What the ids of shared outlines and of maps on them may be: an XML name without colons or dots. */
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
     /** How one Kreis of the map is filled: colour, link and title. */
     record Fill(String colour, String href, String title) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -110,7 +111,7 @@ public class SvgMap implements MunicipalityMap {
     }
 
     /** The drawing kept under that key while the registry's data version stays, else drawn anew and kept. */
-    private String cached(String key, java.util.function.Function<Registry.Snapshot, String> draw) {
+    private String cached(String key, Function<Registry.Snapshot, String> draw) {
         Registry.Snapshot snapshot = registry.snapshot();
         synchronized (cache) {
             Drawn drawn = cache.get(key);
