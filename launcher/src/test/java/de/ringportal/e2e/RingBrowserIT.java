@@ -48,6 +48,39 @@ public class RingBrowserIT {
     }
 
     /**
+     * The overview's seven maps share one hidden copy of the outlines: in the browser each map draws them through its
+     * {@code <use>} references (full size, not empty), the members are visible links, and the hidden copy takes no
+     * room on the page.
+     */
+    @Test
+    public void overview_maps_draw_the_shared_outlines() throws Exception {
+        SESSION.browser().manage().deleteAllCookies();
+        // the demo members follow the registry's start: wait until every ring has its map
+        SESSION.portal().await("seven ring maps on /ringe", PortalProcess.START_TIMEOUT, () -> httpGet("/ringe")
+                .split("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kreis-map\"", -1).length - 1 == 7);
+        browserGet("/ringe");
+        assertTrue(SESSION.browser().findElements(By.cssSelector(".ring-map svg.kreis-map")).size() == 7);
+        check("/ringe with seven maps", httpGet("/ringe"));
+        WebElement outlines = SESSION.browser().findElement(By.cssSelector("svg.kreis-map-outlines"));
+        problems.checkThat("the hidden outlines take no room", outlines.getRect().getWidth()
+                + outlines.getRect().getHeight(), is(0));
+        for (WebElement map : SESSION.browser().findElements(By.cssSelector(".ring-map svg.kreis-map"))) {
+            String name = map.findElement(By.tagName("title")).getAttribute("id");
+            int width = map.getRect().getWidth();
+            for (WebElement use : map.findElements(By.tagName("use"))) {
+                // a reference that did not resolve draws nothing and has an empty box
+                problems.checkThat(name + ": " + use.getAttribute("href") + " drawn across the map",
+                        use.getRect().getWidth() > width / 2, is(true));
+            }
+            List<WebElement> members = map.findElements(By.cssSelector("a"));
+            problems.checkThat(name + " links members", members.isEmpty(), is(false));
+            for (WebElement member : members) {
+                problems.checkThat(name + ": member drawn", member.getRect().getWidth() > 0, is(true));
+            }
+        }
+    }
+
+    /**
      * The demo moderator of Landkreis Biberach enters demo ring 6: overview, announcements (also with the errors of
      * an empty form), meetings, one meeting, the contact directory; all marked as demo.
      */

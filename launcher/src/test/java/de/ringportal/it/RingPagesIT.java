@@ -341,7 +341,12 @@ public class RingPagesIT extends AuthTestSupport {
         assertThat(page, containsString("<title>Mitglieder von „Vergleichsring 4: verdichtete Kreise“ im Jahr "
                 + "2011</title><desc>05554,05558,05566,09679</desc>"));
         assertThat(page, containsString("© GeoBasis-DE / BKG 2021 (Daten verändert)"));
-        assertThat(get("/ringe").body(), containsString("Kreis Coesfeld (05558)"));
+        String overview = get("/ringe").body();
+        assertThat(overview, containsString("Kreis Coesfeld (05558)"));
+        // a map service without shared outlines (only svg): the overview falls back to its whole maps
+        assertThat(overview, containsString("<title>Mitglieder von „Vergleichsring 4: verdichtete Kreise“ im Jahr "
+                + "2011</title><desc>05554,05558,05566,09679</desc>"));
+        assertThat(overview, not(containsString("kreis-map-outlines")));
     }
 
     private static Municipality coesfeld() {

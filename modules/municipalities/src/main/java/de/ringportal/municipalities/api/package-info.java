@@ -2,7 +2,7 @@
  * The municipality registry's API: {@link de.ringportal.municipalities.api.Municipalities} answers which
  * Optionskommunen exist, with their type, Land, year of admission and area reforms.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package de.ringportal.municipalities.api;
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Draws the SVG of the Kreise: every Kreis outlined, the filled ones as links to their detail pages with a title.
@@ -22,6 +23,14 @@ public final class MapDrawing {
     /** Fill of Kreise that are not filled otherwise. */
     public static final String OTHER = "#e6e9ee";
     private static final String OUTLINE = "#7a8594";
+    /** Presentation attributes of the Kreis outlines. */
+    private static final String KREIS_LINES = "stroke=\"" + OUTLINE
+            + "\" stroke-width=\"0.7\" stroke-linejoin=\"round\"";
+    /** Presentation attributes of the thicker Land outlines on top. */
+    private static final String LAND_LINES = "fill=\"none\" stroke=\"#3b4350\" stroke-width=\"1.6\" "
+            + "stroke-linejoin=\"round\"";
+    /** What the ids of shared outlines and of maps on them may be: an XML name without colons or dots. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
     /** How one Kreis of the map is filled: colour, link and title. */
     record Fill(String colour, String href, String title) {
@@ -117,7 +126,7 @@ public final class MapDrawing {
                 .append(map.width()).append(' ').append(map.height())
                 .append("\" width=\"100%\" role=\"group\" aria-labelledby=\"").append(id).append("\">")
                 .append("<title id=\"").append(id).append("\">").append(escape(title)).append("</title>")
-                .append("<g stroke=\"").append(OUTLINE).append("\" stroke-width=\"0.7\" stroke-linejoin=\"round\">")
+                .append("<g ").append(KREIS_LINES).append(">")
                 .append("<g fill=\"").append(OTHER).append("\" aria-hidden=\"true\">");
         for (KreisMap.Kreis kreis : map.kreise()) {
             if (!fills.containsKey(kreis.ags())) {
@@ -125,6 +134,16 @@ public final class MapDrawing {
             }
         }
         svg.append("</g>");
+        filled(svg, map, fills);
+        svg.append("</g><g ").append(LAND_LINES).append(" pointer-events=\"none\" aria-hidden=\"true\">");
+        for (KreisMap.Land land : map.laender()) {
+            svg.append("<path d=\"").append(land.path()).append("\"/>");
+        }
+        return svg.append("</g></svg>").toString();
+    }
+
+    /** The filled Kreise, as links where they have a page, in a group per colour. */
+    private static void filled(StringBuilder svg, KreisMap map, Map<String, Fill> fills) {
         Map<String, List<KreisMap.Kreis>> byColour = new LinkedHashMap<>();
         for (KreisMap.Kreis kreis : map.kreise()) {
             Fill fill = fills.get(kreis.ags());
@@ -147,12 +166,52 @@ public final class MapDrawing {
             }
             svg.append("</g>");
         });
-        svg.append("</g><g fill=\"none\" stroke=\"#3b4350\" stroke-width=\"1.6\" stroke-linejoin=\"round\" "
-                + "pointer-events=\"none\" aria-hidden=\"true\">");
+    }
+
+    /**
+     * The outlines for the maps of one page to share ({@link #svgOnOutlines}): a zero-sized SVG element, hidden from
+     * assistive technology, whose {@code <defs>} hold every Kreis outlined and filled grey ({@code <id>-kreise}) and
+     * the Länder outlines ({@code <id>-laender}). Nothing in {@code <defs>} is drawn or focusable by itself.
+     */
+    static String outlines(KreisMap map, String id) {
+        checkId(id);
+        StringBuilder svg = new StringBuilder(80_000);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kreis-map-outlines\" width=\"0\" height=\"0\" "
+                + "aria-hidden=\"true\"><defs><g id=\"").append(id).append("-kreise\" ").append(KREIS_LINES)
+                .append(" fill=\"").append(OTHER).append("\">");
+        for (KreisMap.Kreis kreis : map.kreise()) {
+            svg.append("<path d=\"").append(kreis.path()).append("\"/>");
+        }
+        svg.append("</g><g id=\"").append(id).append("-laender\" ").append(LAND_LINES).append('>');
         for (KreisMap.Land land : map.laender()) {
             svg.append("<path d=\"").append(land.path()).append("\"/>");
         }
-        return svg.append("</g></svg>").toString();
+        return svg.append("</g></defs></svg>").toString();
+    }
+
+    /**
+     * A map on shared {@link #outlines}: the grey Kreise by reference, the filled ones drawn as in {@link #svg} (on top
+     * of their grey copies, which they cover), the Länder outlines by reference on top, not catching the pointer.
+     */
+    static String svgOnOutlines(KreisMap map, String outlinesId, String id, String title, Map<String, Fill> fills) {
+        checkId(outlinesId);
+        checkId(id);
+        StringBuilder svg = new StringBuilder(8_000);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kreis-map\" viewBox=\"0 0 ")
+                .append(map.width()).append(' ').append(map.height())
+                .append("\" width=\"100%\" role=\"group\" aria-labelledby=\"").append(id).append("\">")
+                .append("<title id=\"").append(id).append("\">").append(escape(title)).append("</title>")
+                .append("<use href=\"#").append(outlinesId).append("-kreise\" aria-hidden=\"true\"/>")
+                .append("<g ").append(KREIS_LINES).append('>');
+        filled(svg, map, fills);
+        return svg.append("</g><use href=\"#").append(outlinesId)
+                .append("-laender\" pointer-events=\"none\" aria-hidden=\"true\"/></svg>").toString();
+    }
+
+    static void checkId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an id for a map: " + id);
+        }
     }
 
     static String escape(String text) {

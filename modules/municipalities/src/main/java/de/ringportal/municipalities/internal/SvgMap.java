@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -86,17 +87,39 @@ public class SvgMap implements MunicipalityMap {
 
     @Override
     public String svg(String title, Set<String> highlighted) {
-        Registry.Snapshot snapshot = registry.snapshot();
         Set<String> sorted = new TreeSet<>(highlighted);
         String key = title + "\u0000" + String.join(",", sorted);
+        String id = "karte-" + Integer.toHexString(key.hashCode());
+        return cached(key, snapshot -> MapDrawing.svg(small(), id, title,
+                MapDrawing.highlighted(small(), snapshot.byAgs(), sorted)));
+    }
+
+    @Override
+    public String outlines(String id) {
+        MapDrawing.checkId(id);
+        return cached("outlines\u0000" + id, snapshot -> MapDrawing.outlines(small(), id));
+    }
+
+    @Override
+    public String svgOnOutlines(String outlinesId, String id, String title, Set<String> highlighted) {
+        MapDrawing.checkId(outlinesId);
+        MapDrawing.checkId(id);
+        Set<String> sorted = new TreeSet<>(highlighted);
+        String key = "on\u0000" + outlinesId + "\u0000" + id + "\u0000" + title + "\u0000" + String.join(",", sorted);
+        return cached(key, snapshot -> MapDrawing.svgOnOutlines(small(), outlinesId, id, title,
+                MapDrawing.highlighted(small(), snapshot.byAgs(), sorted)));
+    }
+
+    /** The drawing kept under that key while the registry's data version stays, else drawn anew and kept. */
+    private String cached(String key, Function<Registry.Snapshot, String> draw) {
+        Registry.Snapshot snapshot = registry.snapshot();
         synchronized (cache) {
             Drawn drawn = cache.get(key);
             if (drawn != null && drawn.version() == snapshot.version()) {
                 return drawn.svg();
             }
         }
-        String id = "karte-" + Integer.toHexString(key.hashCode());
-        String svg = MapDrawing.svg(small(), id, title, MapDrawing.highlighted(small(), snapshot.byAgs(), sorted));
+        String svg = draw.apply(snapshot);
         synchronized (cache) {
             cache.put(key, new Drawn(snapshot.version(), svg));
         }

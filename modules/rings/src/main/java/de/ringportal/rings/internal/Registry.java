@@ -87,5 +87,35 @@ public class Registry {
                 return null;
             }
         }
+
+        /**
+         * The Kreis and Land outlines that the maps of one page share ({@link #mapOnOutlines}), to put once into the
+         * page; empty where the map service is unavailable, fails, or draws every map whole.
+         */
+        String outlines(String id) {
+            if (map == null) {
+                return "";
+            }
+            try {
+                return map.outlines(id);
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }
+
+        /**
+         * The map with these members filled on the page's shared {@link #outlines}, or null when the map service is
+         * unavailable or fails, or there are no members.
+         */
+        String mapOnOutlines(String outlinesId, String id, String title, Set<String> members) {
+            if (map == null || members.isEmpty()) {
+                return null;
+            }
+            try {
+                return map.svgOnOutlines(outlinesId, id, title, members);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,6 +37,8 @@ public class RingPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String INTERNAL = "intern";
+    /** Id of the Kreis outlines that the overview's maps share (drawn once per page). */
+    static final String OUTLINES = "ringkarten-grundlage";
 
     private final transient RingStore store;
     private final transient Registry registry;
@@ -92,9 +95,12 @@ public class RingPages extends HttpServlet {
         int year = MembershipYears.displayYear(Inputs.year(request.getParameter("jahr")), years, thisYear());
         Map<String, List<RingStore.Membership>> members = store.membershipsByRing(year);
         List<Map<String, Object>> rings = new ArrayList<>();
+        boolean anyMap = false;
         for (Ring ring : store.rings()) {
             List<RingStore.Membership> ofRing = members.getOrDefault(ring.id(), List.of());
-            Map<String, Object> view = ringView(ring, ofRing, names, year);
+            Map<String, Object> view = ringView(ring, ofRing, names, year,
+                    (title, agsSet) -> names.mapOnOutlines(OUTLINES, mapId(ring), title, agsSet));
+            anyMap |= view.get("map") != null;
             view.put("mayEnter", access.maySeeRing(request, ring.id()));
             rings.add(view);
         }
@@ -103,7 +109,8 @@ public class RingPages extends HttpServlet {
         model.put("years", yearChoices(years, year));
         model.put("registryNotice", names.available() ? null : Registry.UNAVAILABLE);
         model.put("rings", rings);
-        model.put("maps", names.available());
+        // one copy of every outline for the seven maps, which refer to it; none when no map is drawn
+        model.put("outlines", anyMap ? names.outlines(OUTLINES) : "");
         model.put("mayManage", mayManage(request));
         views.render(request, response, "Vergleichsringe", "overview", model);
     }
@@ -112,7 +119,7 @@ public class RingPages extends HttpServlet {
         Registry.Snapshot names = registry.snapshot();
         List<Integer> years = store.years();
         int year = MembershipYears.displayYear(Inputs.year(request.getParameter("jahr")), years, thisYear());
-        Map<String, Object> model = ringView(ring, store.memberships(ring.id(), year), names, year);
+        Map<String, Object> model = ringView(ring, store.memberships(ring.id(), year), names, year, names::mapOf);
         model.put("years", yearChoices(years, year));
         model.put("large", true);
         model.put("registryNotice", names.available() ? null : Registry.UNAVAILABLE);
@@ -122,9 +129,12 @@ public class RingPages extends HttpServlet {
         views.render(request, response, ring.name(), "ring", model);
     }
 
-    /** A ring with its members of that year: names from the registry where it runs, else the Kreisschlüssel. */
+    /**
+     * A ring with its members of that year: names from the registry where it runs, else the Kreisschlüssel; the map
+     * drawn by {@code map} from its title and the members' keys (null for none).
+     */
     static Map<String, Object> ringView(Ring ring, List<RingStore.Membership> memberships, Registry.Snapshot names,
-            int year) {
+            int year, BiFunction<String, Set<String>, String> map) {
         List<Map<String, Object>> members = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         Set<String> agsSet = new LinkedHashSet<>();
@@ -157,8 +167,14 @@ public class RingPages extends HttpServlet {
         view.put("sources", List.copyOf(sources));
         view.put("hasSources", !sources.isEmpty());
         view.put("demoMembers", memberships.stream().anyMatch(RingStore.Membership::demo));
-        view.put("map", names.mapOf("Mitglieder von „" + ring.name() + "“ im Jahr " + year, agsSet));
+        view.put("map", map.apply("Mitglieder von „" + ring.name() + "“ im Jahr " + year, agsSet));
         return view;
+    }
+
+    /** The id of a ring's map on the overview: unique in the page, from the ring's id where that is a plain name. */
+    static String mapId(Ring ring) {
+        return ring.id().matches("[A-Za-z0-9_-]{1,16}") ? "karte-ring-" + ring.id()
+                : "karte-ring-x" + Integer.toHexString(ring.id().hashCode());
     }
 
     static List<Map<String, Object>> yearChoices(List<Integer> years, int selected) {
