@@ -121,7 +121,10 @@ for ring in $(curl -s -b "$WORK/admin.jar" "$BASE/admin/ringe" | grep -o '/admin
     table=$(curl -s -H "Cookie: rp_session=$EDITOR" "$BASE/kennzahlen/ring/$ring?kennzahl=K2&jahr=$LAST_YEAR")
     rows=$(grep -c 'kennzahlen/profil?kommune' <<<"$table" || true)
     [ "$rows" -eq "$(members "$ring" | wc -l)" ] || die "ring $ring: $rows table rows for $(members "$ring" | wc -l) members"
-    if grep -q 'nicht freigegeben' <<<"$table"; then die "ring $ring has members without values in $LAST_YEAR"; fi
+    if grep -q '<td>nicht freigegeben</td>' <<<"$table"; then
+        grep '<td>nicht freigegeben</td>' <<<"$table" | sed 's/<[^>]*>/ /g' >&2 || true
+        die "ring $ring has members without values in $LAST_YEAR"
+    fi
 done
 
 # --- (a) pages --------------------------------------------------------------------------------------------------
