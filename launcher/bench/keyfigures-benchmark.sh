@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Key figures benchmark of the runnable jar, on the demo installation (108 Optionskommunen, 22 figures, 10 years of
-# synthetic values) with one ring of 20 municipalities (a stand-in rings bundle, FixedRings, in the deploy folder):
+# synthetic values) with the shipped rings module: the demo ring of 08426 (Landkreis Biberach, the demo accounts'
+# municipality) is filled up to 20 members for last year through the ring administration (/admin/ringe/<id>/mitglieder,
+# as the administrator, with the CSRF token): members of other demo rings are removed there and added to it.
 #   (a) ring table, bar chart, time series and small multiples pages: requests/s and p99 with wrk -t2 -c32;
 #   (b) ring report PDF: generation time over HTTP (median of 10) and size;
 #   (c) import of 100,000 CSV rows by the Redaktion: wall time, rows/s, peak resident memory of the portal.
@@ -21,7 +23,7 @@ PORT=${PORT:-18086}
 JAVA_OPTS=${JAVA_OPTS:-}
 BASE=http://127.0.0.1:$PORT
 PASSWORD="Bench-Kennwort-$(od -An -N6 -tu8 /dev/urandom | tr -d ' ')"
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 
 LOG_TAG=keyfigures-bench
 # shellcheck source=common.sh
@@ -33,15 +35,10 @@ command -v javac >/dev/null || die "javac (17 or newer) is not on the PATH"
 if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use"; fi
 make_workdir ringportal-keyfigures-bench
 
-# --- the stand-in rings bundle: ring 4 = the first 20 Optionskommunen of the bundled list, 08426 among them ------
-unzip -q -o -j "$JAR" bundles/rings.jar bundles/benchmark.jar -d "$WORK/lib"
+# --- the bundled list of Optionskommunen (for the import file) ------------------------------------------------
+unzip -q -o -j "$JAR" bundles/benchmark.jar -d "$WORK/lib"
 unzip -q -o -j "$WORK/lib/benchmark.jar" data/kommunen.csv -d "$WORK"
-MEMBERS=$(grep ';ja$' "$WORK/kommunen.csv" | head -n 20 | cut -d';' -f1 | paste -sd,)
-mkdir -p "$WORK/rings" "$WORK/deploy"
-javac -d "$WORK/rings" -cp "$JAR:$WORK/lib/rings.jar" "$ROOT/launcher/src/test/java/de/ringportal/e2e/FixedRings.java"
-printf 'rings=4\nring.4.name=Vergleichsring 4 (Benchmark)\nring.4.members=%s\n' "$MEMBERS" >"$WORK/rings/fixed-rings.properties"
-printf 'Bundle-ManifestVersion: 2\nBundle-SymbolicName: de.ringportal.test.fixedrings\nBundle-Version: 1.0.0\nBundle-Activator: de.ringportal.e2e.FixedRings\nImport-Package: de.ringportal.rings.api,org.osgi.framework\n' >"$WORK/manifest.txt"
-(cd "$WORK/rings" && jar cfm "$WORK/deploy/fixed-rings.jar" "$WORK/manifest.txt" de fixed-rings.properties)
+mkdir -p "$WORK/deploy"
 
 # --- start in demo mode --------------------------------------------------------------------------------------
 log "starting the portal on port $PORT in demo mode"
@@ -58,13 +55,19 @@ until grep -q 'synthetic key figure values created' "$WORK/portal.log" \
     sleep 0.1
 done
 DEMO_VALUES=$(grep -o '[0-9]* synthetic key figure values created' "$WORK/portal.log" | cut -d' ' -f1)
+# then the values of the municipalities the registry knows beyond the bundled list of 2012 (ring members, too)
+until grep -q 'synthetic key figure values added for municipalities of the registry' "$WORK/portal.log"; do
+    [ $(($(now_ms) - t0)) -lt 150000 ] || { tail -n 40 "$WORK/portal.log" >&2; die "no demo values for the registry"; }
+    sleep 0.1
+done
+DEMO_ADDED=$(grep -o '[0-9]* synthetic key figure values added' "$WORK/portal.log" | cut -d' ' -f1)
 log "demo data ($DEMO_VALUES values) ready after $(($(now_ms) - t0)) ms"
 
 cookie_value() { awk -v n="$2" -F'\t' '$6 == n { print $7 }' "$1"; }
-# login USER: prints the session cookie value
+# login USER [PASSWORD]: prints the session cookie value (a demo account's password comes from the log)
 login() {
-    local password jar="$WORK/$1.jar" token
-    password=$(awk -v u="$1" '$1 == u { print $2 }' "$WORK/portal.log" | head -n 1)
+    local password=${2:-} jar="$WORK/$1.jar" token
+    [ -n "$password" ] || password=$(awk -v u="$1" '$1 == u { print $2 }' "$WORK/portal.log" | head -n 1)
     token=$(curl -s -c "$jar" "$BASE/anmelden" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
     [ "$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$token" \
         --data-urlencode "benutzer=$1" --data-urlencode "passwort=$password" --data-urlencode "ziel=/" \
@@ -73,14 +76,63 @@ login() {
 }
 MEMBER=$(login demo-mitglied)
 EDITOR=$(login demo-redaktion)
+login admin "$PASSWORD" >/dev/null
 LAST_YEAR=$(($(date +%Y) - 1))
+
+# --- the ring: the demo ring of 08426 last year, as the key figures overview links it, filled up to 20 members ------
+RING=$(curl -s -H "Cookie: rp_session=$MEMBER" "$BASE/kennzahlen" \
+    | grep -o "/kennzahlen/ring/[^?\"]*?jahr\(=\|&#61;\)$LAST_YEAR" | head -n 1 | sed 's#/kennzahlen/ring/##; s#?.*##')
+[ -n "$RING" ] || die "/kennzahlen links no ring of 08426 for $LAST_YEAR"
+# members RING: the ring's members of last year (AGS), as the ring administration lists them
+members() {
+    curl -s -b "$WORK/admin.jar" "$BASE/admin/ringe/$1/mitglieder?jahr=$LAST_YEAR" | grep -o '<td>[0-9]\{5\}</td>' \
+        | tr -dc '0-9\n'
+}
+t1=$(now_ms)
+until [ "$(members "$RING" | wc -l)" -gt 1 ]; do  # the rings module seeds the registry's municipalities after 08426
+    [ $(($(now_ms) - t1)) -lt 60000 ] || die "the demo ring $RING has no members besides 08426"
+    sleep 0.2
+done
+DEMO_MEMBERS=$(members "$RING" | wc -l)
+csrf() { curl -s -b "$WORK/admin.jar" -c "$WORK/admin.jar" "$BASE$1" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 \
+    | sed 's/.*value="//; s/"$//'; }
+TOKEN=$(csrf "/admin/ringe/$RING/mitglieder?jahr=$LAST_YEAR")
+MOVED=0
+for other in $(curl -s -b "$WORK/admin.jar" "$BASE/admin/ringe" | grep -o '/admin/ringe/[^/"]*/mitglieder' \
+        | cut -d/ -f4 | sort -u); do
+    [ "$other" != "$RING" ] || continue
+    for ags in $(members "$other" | head -n 2); do
+        [ $((DEMO_MEMBERS + MOVED)) -lt 20 ] || break 2
+        [ "$(curl -s -b "$WORK/admin.jar" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$TOKEN" \
+            "$BASE/admin/ringe/$other/mitglieder/entfernen?ags=$ags&jahr=$LAST_YEAR")" = 303 ] \
+            || die "removing $ags from ring $other failed"
+        [ "$(curl -s -b "$WORK/admin.jar" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$TOKEN" \
+            --data-urlencode "ags=$ags" --data-urlencode "jahr=$LAST_YEAR" "$BASE/admin/ringe/$RING/mitglieder")" = 303 ] \
+            || die "adding $ags to ring $RING failed"
+        MOVED=$((MOVED + 1))
+    done
+done
+RING_MEMBERS=$(members "$RING" | wc -l)
+[ "$RING_MEMBERS" -eq 20 ] || die "ring $RING has $RING_MEMBERS members, not 20"
+log "ring $RING: $DEMO_MEMBERS demo members, $MOVED moved in from other rings, $RING_MEMBERS in $LAST_YEAR"
+# every ring's table shows a released value for each of its members (no member without values)
+for ring in $(curl -s -b "$WORK/admin.jar" "$BASE/admin/ringe" | grep -o '/admin/ringe/[^/"]*/mitglieder' | cut -d/ -f4 \
+        | sort -u); do
+    table=$(curl -s -H "Cookie: rp_session=$EDITOR" "$BASE/kennzahlen/ring/$ring?kennzahl=K2&jahr=$LAST_YEAR")
+    rows=$(grep -c 'kennzahlen/profil?kommune' <<<"$table" || true)
+    [ "$rows" -eq "$(members "$ring" | wc -l)" ] || die "ring $ring: $rows table rows for $(members "$ring" | wc -l) members"
+    if grep -q '<td>nicht freigegeben</td>' <<<"$table"; then
+        grep '<td>nicht freigegeben</td>' <<<"$table" | sed 's/<[^>]*>/ /g' >&2 || true
+        die "ring $ring has members without values in $LAST_YEAR"
+    fi
+done
 
 # --- (a) pages --------------------------------------------------------------------------------------------------
 declare -A PAGES=(
-    [ring-table]="/kennzahlen/ring/4?kennzahl=K2&jahr=$LAST_YEAR"
+    [ring-table]="/kennzahlen/ring/$RING?kennzahl=K2&jahr=$LAST_YEAR"
     [time-series]="/kennzahlen/profil?kommune=08426&kennzahl=K2&jahr=$LAST_YEAR"
     [small-multiples]="/kennzahlen/profil?kommune=08426&jahr=$LAST_YEAR"
-    [report-html]="/kennzahlen/bericht/4/$LAST_YEAR"
+    [report-html]="/kennzahlen/bericht/$RING/$LAST_YEAR"
 )
 for page in ring-table time-series small-multiples report-html; do
     path=${PAGES[$page]}
@@ -96,7 +148,7 @@ done
 # --- (b) PDF ----------------------------------------------------------------------------------------------------
 for i in $(seq 1 10); do
     curl -s -H "Cookie: rp_session=$MEMBER" -o "$WORK/report.pdf" -w '%{time_total}\n' \
-        "$BASE/kennzahlen/bericht/4/$LAST_YEAR.pdf" >>"$WORK/pdf.times"
+        "$BASE/kennzahlen/bericht/$RING/$LAST_YEAR.pdf" >>"$WORK/pdf.times"
 done
 head -c 5 "$WORK/report.pdf" | grep -q '%PDF-' || die "the report is no PDF"
 PDF_MS=$(sort -n "$WORK/pdf.times" | awk '{ a[NR] = $1 } END { printf "%.0f", (a[5] + a[6]) / 2 * 1000 }')
@@ -146,6 +198,7 @@ status=$(curl -s -b "$WORK/demo-redaktion.jar" -o "$WORK/bad.html" -w '%{http_co
 grep -q "Zeile $((IMPORT_ROWS + 1)): Wert" "$WORK/bad.html" || die "the bad row was not reported: $status"
 BAD_S=$(awk '{ printf "%.1f", $2 }' <<<"$status")
 
+LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 kill -TERM "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PIDS=()
 
 # --- report -----------------------------------------------------------------------------------------------------
@@ -158,9 +211,14 @@ row() {
     echo "# Key figures benchmark"
     echo
     echo "\`launcher/bench/keyfigures-benchmark.sh\` on $(date -u +%Y-%m-%d), commit $(cd "$ROOT" && git rev-parse --short HEAD),"
-    echo "$(nproc) cores, load before $LOAD_BEFORE, JVM options: ${JAVA_OPTS:-defaults}. Demo installation: $DEMO_VALUES"
-    echo "synthetic values (108 municipalities × 22 figures × 10 years); ring 4 has 20 members. Pages as the member"
-    echo "demo-mitglied (08426), wrk -t2 -c32 -d$DURATION after a $WARMUP warm-up."
+    echo "$(nproc) cores, load average (\`uptime\`) before $LOAD_BEFORE, after $LOAD_AFTER: the machine is shared"
+    echo "with other engineers' builds, so the figures vary. JVM options: ${JAVA_OPTS:-defaults}. Demo installation:"
+    echo "$DEMO_VALUES synthetic values (108 municipalities × 22 figures × 10 years, plus $DEMO_ADDED for the registry's"
+    echo "successors in the demo rings) and the shipped rings module's demo rings. Ring $RING, the demo ring of 08426, had $DEMO_MEMBERS members"
+    echo "in $LAST_YEAR; $MOVED more were moved into it from other demo rings through the ring administration"
+    echo "(\`/admin/ringe/<id>/mitglieder\`, as admin with the CSRF token), so it has $RING_MEMBERS members, each with"
+    echo "released values (checked for every ring). Pages as the member demo-mitglied (08426), wrk -t2 -c32"
+    echo "-d$DURATION after a $WARMUP warm-up."
     echo
     echo "| page | path | bytes | requests/s | p50 ms | p99 ms | errors |"
     echo "|---|---|---|---|---|---|---|"

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -413,6 +415,26 @@ public class KeyFigureStore {
         String where = ags == null ? "" : " WHERE ags = ?";
         query("SELECT " + VALUE_COLUMNS + " FROM kf_value" + where + " ORDER BY ags, figure_code, period",
                 ags == null ? List.of() : List.of(ags), rows -> consumer.accept(value(rows)));
+    }
+
+    /** The municipalities that have any value (synthetic or entered) per year: year → AGS. */
+    public Map<Integer, Set<String>> municipalitiesByYear() {
+        Map<Integer, Set<String>> byYear = new HashMap<>();
+        query("SELECT DISTINCT period_year, ags FROM kf_value", List.of(),
+                rows -> byYear.computeIfAbsent(rows.getInt(1), year -> new HashSet<>()).add(rows.getString(2)));
+        return byYear;
+    }
+
+    /** The first and last year of the synthetic demo values; empty when there are none. */
+    public Optional<int[]> syntheticYears() {
+        List<int[]> found = new ArrayList<>();
+        query("SELECT MIN(period_year), MAX(period_year) FROM kf_value WHERE synthetic = TRUE", List.of(), rows -> {
+            int first = rows.getInt(1);
+            if (!rows.wasNull()) {
+                found.add(new int[] {first, rows.getInt(2)});
+            }
+        });
+        return found.stream().findFirst();
     }
 
     /** Years that have values, newest first. */
