@@ -211,8 +211,8 @@ row() {
     echo "# Key figures benchmark"
     echo
     echo "\`launcher/bench/keyfigures-benchmark.sh\` on $(date -u +%Y-%m-%d), commit $(cd "$ROOT" && git rev-parse --short HEAD),"
-    echo "$(nproc) cores, load average (\`uptime\`) before $LOAD_BEFORE, after $LOAD_AFTER: the machine is shared"
-    echo "with other engineers' builds, so the figures vary. JVM options: ${JAVA_OPTS:-defaults}. Demo installation:"
+    echo "$(nproc) cores, load average (\`uptime\`) before $LOAD_BEFORE, after $LOAD_AFTER (the portal and wrk raise it"
+    echo "themselves; other builds running at the same time would show here too). JVM options: ${JAVA_OPTS:-defaults}. Demo installation:"
     echo "$DEMO_VALUES synthetic values (108 municipalities × 22 figures × 10 years, plus $DEMO_ADDED for the registry's"
     echo "successors in the demo rings) and the shipped rings module's demo rings. Ring $RING, the demo ring of 08426, had $DEMO_MEMBERS members"
     echo "in $LAST_YEAR; $MOVED more were moved into it from other demo rings through the ring administration"
