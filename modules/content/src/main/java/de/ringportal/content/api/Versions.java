@@ -29,6 +29,35 @@ public interface Versions {
     /** Line by line what changed from {@code older} to {@code newer}: title, summary and body, in that order. */
     List<DiffLine> diff(ContentVersion older, ContentVersion newer);
 
+    /**
+     * A version by its number as a request sends it (any text): empty unless the text is the number of a version of
+     * this item.
+     */
+    default Optional<ContentVersion> get(String kind, String itemId, String number) {
+        return number == null || !number.matches("\\d{1,6}") ? Optional.empty()
+                : get(kind, itemId, Integer.parseInt(number));
+    }
+
+    /**
+     * Two versions of an item, by their numbers as a request sends them in either order, older first, with the line
+     * diff between them; empty when either is not a version of this item.
+     */
+    default Optional<Comparison> compare(String kind, String itemId, String a, String b) {
+        Optional<ContentVersion> first = get(kind, itemId, a);
+        Optional<ContentVersion> second = get(kind, itemId, b);
+        if (first.isEmpty() || second.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean inOrder = first.get().number() <= second.get().number();
+        ContentVersion older = inOrder ? first.get() : second.get();
+        ContentVersion newer = inOrder ? second.get() : first.get();
+        return Optional.of(new Comparison(older, newer, diff(older, newer)));
+    }
+
+    /** Two versions of one item, the older first, and the lines that differ between them. */
+    record Comparison(ContentVersion older, ContentVersion newer, List<DiffLine> lines) {
+    }
+
     /** Forgets every version of an item (when the item itself is deleted). */
     void deleteAll(String kind, String itemId);
 }

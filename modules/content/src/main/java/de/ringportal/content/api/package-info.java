@@ -3,7 +3,7 @@
  * {@link de.ringportal.content.api.Versions} keeps every saved version of a page or article, and
  * {@link de.ringportal.content.api.StartPageSection} lets a module add a section to the start page.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package de.ringportal.content.api;
 

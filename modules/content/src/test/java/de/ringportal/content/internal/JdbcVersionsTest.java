@@ -73,6 +73,21 @@ public class JdbcVersionsTest {
         assertTrue(diff.contains(new DiffLine(DiffLine.Change.ADDED, "c")));
     }
 
+    /** Numbers as a request sends them, in either order: older first; anything else, or another item's, is empty. */
+    @Test
+    public void compare_orders_the_versions_and_refuses_what_is_not_one() {
+        versions.save("page", "impressum", "Erika", "Impressum", "", "a\nb");
+        versions.save("page", "impressum", "Erika", "Impressum", "", "a\nc");
+        Versions.Comparison comparison = versions.compare("page", "impressum", "2", "1").orElseThrow();
+        assertEquals(1, comparison.older().number());
+        assertEquals(2, comparison.newer().number());
+        assertTrue(comparison.lines().contains(new DiffLine(DiffLine.Change.ADDED, "c")));
+        for (String bad : new String[] {null, "", "x", "-1", "3", "1 OR 1=1", "9999999"}) {
+            assertTrue(String.valueOf(bad), versions.compare("page", "impressum", "1", bad).isEmpty());
+        }
+        assertTrue(versions.compare("page", "datenschutz", "1", "2").isEmpty());
+    }
+
     /** Deleting an item's versions leaves other items' alone. */
     @Test
     public void delete_all_is_per_item() {

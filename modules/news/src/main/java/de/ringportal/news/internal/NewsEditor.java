@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.content.api.ContentVersion;
-import de.ringportal.content.api.DiffLine;
 import de.ringportal.content.api.RichText;
 import de.ringportal.content.api.Versions;
 import de.ringportal.core.api.MenuEntry;
@@ -209,23 +208,22 @@ public class NewsEditor extends HttpServlet {
 
     private void compare(HttpServletRequest request, HttpServletResponse response, Article article)
             throws IOException {
-        Optional<ContentVersion> a = version(article, request.getParameter("a"));
-        Optional<ContentVersion> b = version(article, request.getParameter("b"));
-        if (a.isEmpty() || b.isEmpty()) {
+        Optional<Versions.Comparison> comparison = versions.compare(KIND, String.valueOf(article.id()), request.getParameter("a"),
+                request.getParameter("b"));
+        if (comparison.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        ContentVersion older = a.get().number() <= b.get().number() ? a.get() : b.get();
-        ContentVersion newer = older == a.get() ? b.get() : a.get();
-        List<DiffLine> lines = versions.diff(older, newer);
+        ContentVersion older = comparison.get().older();
+        ContentVersion newer = comparison.get().newer();
         views.render(request, response, "Versionen vergleichen", "compare", Map.of("article", article,
-                "older", older, "newer", newer, "lines", lines,
+                "older", older, "newer", newer, "lines", comparison.get().lines(),
                 "olderTime", Dates.dateTime(older.createdAt()), "newerTime", Dates.dateTime(newer.createdAt())));
     }
 
     private void restore(HttpServletRequest request, HttpServletResponse response, Article article)
             throws IOException {
-        Optional<ContentVersion> version = version(article, request.getParameter("nummer"));
+        Optional<ContentVersion> version = versions.get(KIND, String.valueOf(article.id()), request.getParameter("nummer"));
         if (version.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -272,10 +270,4 @@ public class NewsEditor extends HttpServlet {
         return item.matches() && item.group(2) != null ? item.group(2) : "";
     }
 
-    private Optional<ContentVersion> version(Article article, String number) {
-        if (number == null || !number.matches("\\d{1,6}")) {
-            return Optional.empty();
-        }
-        return versions.get(KIND, String.valueOf(article.id()), Integer.parseInt(number));
-    }
 }

@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.content.api.ContentVersion;
-import de.ringportal.content.api.DiffLine;
 import de.ringportal.content.api.Versions;
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.MenuEntry;
@@ -254,22 +253,21 @@ public class PageEditor extends HttpServlet {
     }
 
     private void compare(HttpServletRequest request, HttpServletResponse response, SitePage page) throws IOException {
-        Optional<ContentVersion> a = version(page, request.getParameter("a"));
-        Optional<ContentVersion> b = version(page, request.getParameter("b"));
-        if (a.isEmpty() || b.isEmpty()) {
+        Optional<Versions.Comparison> comparison = versions.compare(KIND, page.slug(), request.getParameter("a"),
+                request.getParameter("b"));
+        if (comparison.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        ContentVersion older = a.get().number() <= b.get().number() ? a.get() : b.get();
-        ContentVersion newer = older == a.get() ? b.get() : a.get();
-        List<DiffLine> lines = versions.diff(older, newer);
+        ContentVersion older = comparison.get().older();
+        ContentVersion newer = comparison.get().newer();
         views.render(request, response, "Versionen vergleichen", "page-compare", Map.of("page", page,
-                "older", older, "newer", newer, "lines", lines,
+                "older", older, "newer", newer, "lines", comparison.get().lines(),
                 "olderTime", Times.dateTime(older.createdAt()), "newerTime", Times.dateTime(newer.createdAt())));
     }
 
     private void restore(HttpServletRequest request, HttpServletResponse response, SitePage page) throws IOException {
-        Optional<ContentVersion> version = version(page, request.getParameter("nummer"));
+        Optional<ContentVersion> version = versions.get(KIND, page.slug(), request.getParameter("nummer"));
         if (version.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -312,12 +310,6 @@ public class PageEditor extends HttpServlet {
         return item.matches() && item.group(2) != null ? item.group(2) : "";
     }
 
-    private Optional<ContentVersion> version(SitePage page, String number) {
-        if (number == null || !number.matches("\\d{1,6}")) {
-            return Optional.empty();
-        }
-        return versions.get(KIND, page.slug(), Integer.parseInt(number));
-    }
 
     private String author(HttpServletRequest request) {
         Viewer viewer = access.viewer(request);
