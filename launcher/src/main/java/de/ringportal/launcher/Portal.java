@@ -55,6 +55,8 @@ public final class Portal {
         p.put("org.osgi.service.http.port", Integer.toString(settings.port()));
         p.put("org.apache.felix.http.host", settings.host());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Jetty's ForwardedRequestCustomizer: scheme, client address and host from the proxy's X-Forwarded-* headers
+        p.put("org.apache.felix.proxy.load.balancer.connection.enable", Boolean.toString(settings.behindProxy()));
         p.put("felix.fileinstall.dir", settings.deployDir().toString());
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.poll", "1000");
