@@ -117,6 +117,11 @@ public final class Portal {
         return framework.waitForStop(0);
     }
 
+    /** True from a finished {@link #start()} until the framework begins to stop. */
+    public boolean isRunning() {
+        return framework != null && framework.getState() == Bundle.ACTIVE;
+    }
+
     public Framework framework() {
         return framework;
     }
