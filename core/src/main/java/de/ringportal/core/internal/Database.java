@@ -47,6 +47,18 @@ public class Database {
 
     /** Whether the database is open and, when it is not, why (in German). */
     public record Status(boolean up, String reason) {
+
+        /**
+         * The portal's database as the pages see it: whichever DataSource is registered, unless this component
+         * (when it is there) is still starting.
+         */
+        static Status of(Database component, DataSource registered) {
+            Status own = component == null ? null : component.status();
+            if (own != null && !own.up()) {
+                return own;
+            }
+            return registered == null ? new Status(false, "Die Datenbank ist nicht verfügbar.") : new Status(true, null);
+        }
     }
 
     private final BundleContext context;
@@ -68,7 +80,10 @@ public class Database {
         starter.start();
     }
 
-    /** UP once the DataSource service is registered; until then what the start is waiting for. */
+    /**
+     * UP once the DataSource service is registered and the components it activated (on the registering thread, with
+     * their migrations) have started; until then what the start is waiting for.
+     */
     public Status status() {
         synchronized (lock) {
             if (registration != null) {
@@ -111,7 +126,6 @@ public class Database {
             closed = true;
         }
         startup.stop();
-        starter.interrupt();
         starter.join(STOP_WAIT_MILLIS);
         ServiceRegistration<DataSource> registered;
         HikariDataSource opened;

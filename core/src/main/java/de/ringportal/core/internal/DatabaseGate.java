@@ -2,6 +2,8 @@ package de.ringportal.core.internal;
 
 import java.io.IOException;
 
+import javax.sql.DataSource;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,19 +40,14 @@ public class DatabaseGate implements Filter {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
 
-    public DatabaseGate() {
-    }
-
-    DatabaseGate(Database database) {
-        this.database = database;
-    }
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataSource dataSource;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        Database current = database;
-        if (current != null && current.status().up() || passes(request.getRequestURI())) {
+        if (passes(request.getRequestURI()) || Database.Status.of(database, dataSource).up()) {
             chain.doFilter(req, res);
             return;
         }

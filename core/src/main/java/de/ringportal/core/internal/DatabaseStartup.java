@@ -3,6 +3,8 @@ package de.ringportal.core.internal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -34,7 +36,9 @@ final class DatabaseStartup implements Runnable {
     private final long started = System.nanoTime();
     private volatile boolean leftOpen;
     private volatile String lastFailure;
-    private volatile boolean stopped;
+    private volatile boolean opened;
+    /** Counted down by {@link #stop()}: wakes a pause without interrupting (Derby closes a connection on interrupt). */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
      * @param consumer takes the open pool and answers whether it keeps it; when it does not (the component was
@@ -56,7 +60,7 @@ final class DatabaseStartup implements Runnable {
             LOG.info("Starting the database at {}", directory);
         }
         Duration pause = FIRST_PAUSE;
-        for (int attempt = 1; !stopped; attempt++) {
+        for (int attempt = 1; stopped.getCount() > 0; attempt++) {
             HikariDataSource pool;
             try {
                 pool = opener.open();
@@ -71,6 +75,7 @@ final class DatabaseStartup implements Runnable {
                 continue;
             }
             LOG.info("Database ready at {} after {} s", directory, waitedSeconds());
+            opened = true;
             if (!consumer.test(pool)) {
                 pool.close();
             }
@@ -79,13 +84,16 @@ final class DatabaseStartup implements Runnable {
         LOG.info("Stopped waiting for the database at {} after {} s", directory, waitedSeconds());
     }
 
-    /** Ends the waiting at the next chance: the thread running it is interrupted too, to cut a pause short. */
+    /** Ends the waiting at the next chance, cutting a pause short; an attempt under way runs to its end. */
     void stop() {
-        stopped = true;
+        stopped.countDown();
     }
 
     /** What the portal is waiting for, in German, for the health page and through it the launcher. */
     String reason() {
+        if (opened) {
+            return "Die Datenbank ist geöffnet; die Module richten sich darin ein.";
+        }
         String failure = lastFailure;
         return "Die Datenbank startet seit " + waitedSeconds() + " s"
                 + (leftOpen ? " (sie wurde nicht sauber beendet: Derby stellt sie erst wieder her, das kann"
@@ -109,8 +117,7 @@ final class DatabaseStartup implements Runnable {
     /** False when stopped or interrupted meanwhile: the component is being deactivated. */
     private boolean pause(Duration pause) {
         try {
-            Thread.sleep(pause.toMillis());
-            return !stopped;
+            return !stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -122,13 +121,12 @@ public class HealthServlet extends HttpServlet {
         return level != null && level.isPersistentlyStarted() && level.getStartLevel() <= frameworkLevel;
     }
 
-    /** Null when the database answers, else why not (in German). */
+    /** Null when the database is open, its modules started on it, and it answers; else why not (in German). */
     private String databaseProblem() {
         DataSource open = dataSource;
-        if (open == null) {
-            Database starting = database;
-            return starting == null ? "Die Datenbank-Komponente ist nicht aktiv."
-                    : Objects.requireNonNullElse(starting.status().reason(), "Die Datenbank ist nicht registriert.");
+        Database.Status status = Database.Status.of(database, open);
+        if (!status.up()) {
+            return status.reason();
         }
         try (Connection connection = open.getConnection()) {
             return connection.isValid(2) ? null : "Die Datenbank antwortet nicht.";
