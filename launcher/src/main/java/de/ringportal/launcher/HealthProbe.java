@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,18 +27,22 @@ final class HealthProbe implements Supplier<HealthProbe.Health> {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final URI uri;
+    private final String host;
+    private final IntSupplier port;
 
-    HealthProbe(String host, int port) {
-        this.uri = URI.create("http://" + reachable(host) + ":" + port + "/health");
-    }
-
-    URI uri() {
-        return uri;
+    /** @param port the port to ask, 0 while it is not known yet (the system picks it for port 0) */
+    HealthProbe(String host, IntSupplier port) {
+        this.host = reachable(host);
+        this.port = port;
     }
 
     @Override
     public Health get() {
+        int current = port.getAsInt();
+        if (current == 0) {
+            return new Health(false, "DOWN", "Der Webserver hat noch keinen Port.");
+        }
+        URI uri = URI.create("http://" + host + ":" + current + "/health");
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
