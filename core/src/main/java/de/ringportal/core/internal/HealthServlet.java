@@ -74,16 +74,7 @@ public class HealthServlet extends HttpServlet {
         Map<String, String> schemaStates = extender == null ? Map.of() : extender.states();
         List<String> failedSchemas = schemaStates.entrySet().stream().filter(e -> !e.getValue().startsWith("OK"))
                 .map(Map.Entry::getKey).sorted().toList();
-        List<String> downBecause = new ArrayList<>();
-        if (!frameworkUp) {
-            downBecause.add("Das OSGi-Framework startet noch.");
-        }
-        if (databaseDown != null) {
-            downBecause.add(databaseDown);
-        }
-        if (!notRunning.isEmpty()) {
-            downBecause.add("Nicht aktiv: " + String.join(", ", notRunning) + ".");
-        }
+        List<String> downBecause = downBecause(frameworkUp, databaseDown, notRunning);
         boolean up = downBecause.isEmpty();
         String status = !up ? "DOWN" : failedSchemas.isEmpty() ? "UP" : "DEGRADED";
         String reason = !up ? String.join(" ", downBecause)
@@ -105,6 +96,21 @@ public class HealthServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** What keeps the portal DOWN, in German; empty when it is up. */
+    private static List<String> downBecause(boolean frameworkUp, String databaseDown, List<String> notRunning) {
+        List<String> reasons = new ArrayList<>();
+        if (!frameworkUp) {
+            reasons.add("Das OSGi-Framework startet noch.");
+        }
+        if (databaseDown != null) {
+            reasons.add(databaseDown);
+        }
+        if (!notRunning.isEmpty()) {
+            reasons.add("Nicht aktiv: " + String.join(", ", notRunning) + ".");
+        }
+        return reasons;
     }
 
     /** A bundle that is marked to start, at a level the framework has reached, yet is not active. */
