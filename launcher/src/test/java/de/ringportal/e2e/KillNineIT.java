@@ -50,7 +50,7 @@ public class KillNineIT {
     private static final Map<String, String> DEMO = Map.of("RINGPORTAL_DEMO", "true");
     private static final int WRITERS_PER_KIND = 3;
     /** Acknowledged writes of each kind before the kill, so that the kill falls among running saves. */
-    private static final int ACKNOWLEDGED_BEFORE_KILL = 4;
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A save the portal answered with its redirect: the article's or report's address and what was sent. */
@@ -137,7 +137,7 @@ public class KillNineIT {
     private void uploadReports(Visitor editor, int writer) {
         for (int n = 0; !stopWriting.get(); n++) {
             String title = "Absturztest Bericht " + writer + "-" + n;
-            byte[] file = Uploads.pdfOfSize(title, 256 * 1024 + 1024 * n);
+            byte[] file = Uploads.pdfOfSize(title, 128 * 1024 + 1024 * n);
             List<String> fields = List.of("titel", title, "jahr", "2025", "beschreibung", "Beim Absturz hochgeladen.",
                     "zielgruppe", "oeffentlich");
             String fileName = "absturz-" + writer + "-" + n + ".pdf";
