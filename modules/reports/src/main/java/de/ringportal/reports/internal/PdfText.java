@@ -136,7 +136,10 @@ final class PdfText {
             if (++operators > limits.operators()) {
                 throw new Stop(End.OPERATORS);
             }
-            check();
+            // the clock is read every 256 operators: often enough, and not a cost of its own
+            if ((operators & 0xFF) == 0) {
+                check();
+            }
             super.processOperator(operator, operands);
         }
 
