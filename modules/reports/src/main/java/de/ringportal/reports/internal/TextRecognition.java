@@ -131,7 +131,16 @@ public class TextRecognition {
                 backlog.set(true);
                 LOG.info("Text recognition queue full: report {} version {} waits for its turn", version.reportId(),
                         version.version());
+                // the worker may have emptied the queue just now, without seeing the backlog yet
+                drainBacklog();
             }
+        }
+    }
+
+    /** Once the queue has run empty, queues what a full queue turned away (from the database). */
+    private void drainBacklog() {
+        if (worker.getQueue().isEmpty() && !worker.isShutdown() && backlog.compareAndSet(true, false)) {
+            requeue();
         }
     }
 
@@ -154,9 +163,7 @@ public class TextRecognition {
         } finally {
             queued.remove(version);
         }
-        if (worker.getQueue().isEmpty() && !worker.isShutdown() && backlog.compareAndSet(true, false)) {
-            requeue();
-        }
+        drainBacklog();
     }
 
     private void recognize(TextStore.Pending version) throws SQLException {
