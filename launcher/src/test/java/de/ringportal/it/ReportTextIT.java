@@ -7,8 +7,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,14 +97,5 @@ public class ReportTextIT extends AuthTestSupport {
         Matcher path = REPORT_PATH.matcher(created.header("Location"));
         assertTrue(path.find());
         return path.group();
-    }
-
-    /** The result list of a search (the part of the page between the form and the end of main). */
-    private static String search(Visitor visitor, String query) {
-        Page page = visitor.get("/suche?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        assertEquals(200, page.status());
-        String body = page.body();
-        int start = body.indexOf("</form>", body.indexOf("<main"));
-        return body.substring(start, body.indexOf("</main>"));
     }
 }

@@ -92,11 +92,7 @@ public class TextRecognitionTest {
     public void an_upload_returns_before_its_text_is_recognised_and_the_search_finds_it_after()
             throws IOException, SQLException, InterruptedException {
         CountDownLatch reading = new CountDownLatch(1);
-        start(file -> {
-            reading.countDown();
-            awaitRelease();
-            return READ.apply(file);
-        }, 10);
+        start(held(reading), 10);
 
         int id = file("Eingliederungsbericht", "Eingliederungsvereinbarung");
         assertTrue("the worker has the PDF", reading.await(30, TimeUnit.SECONDS));
@@ -130,11 +126,7 @@ public class TextRecognitionTest {
     public void a_full_queue_stores_the_upload_and_recognises_it_later()
             throws IOException, SQLException, InterruptedException {
         CountDownLatch reading = new CountDownLatch(1);
-        start(file -> {
-            reading.countDown();
-            awaitRelease();
-            return READ.apply(file);
-        }, 1);
+        start(held(reading), 1);
         int running = file("Erster", "Hilfequote");
         assertTrue(reading.await(30, TimeUnit.SECONDS));
         int queued = file("Zweiter", "Integrationsquote");
@@ -232,11 +224,16 @@ public class TextRecognitionTest {
         return seen;
     }
 
-    private void awaitRelease() {
-        try {
-            release.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Reads as the worker does, once the test releases it; counts {@code reading} down as it starts. */
+    private Function<Path, PdfText.Result> held(CountDownLatch reading) {
+        return file -> {
+            reading.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return READ.apply(file);
+        };
     }
 }
