@@ -107,7 +107,7 @@ public class TextRecognition {
     @Deactivate
     void stop() {
         library.recognizeWith(null);
-        // a PDF being read ends at its next operator (PdfText checks for the interrupt) and stays pending
+        // a PDF being read ends within 256 operators (PdfText checks for the interrupt) and stays pending
         worker.shutdownNow();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
