@@ -8,6 +8,10 @@ record ErrorText(String title, String message) {
             "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Es wurde nichts geändert. "
                     + "Bitte laden Sie die Seite neu und senden Sie das Formular erneut.");
 
+    /** A write the database refused as busy, again and again: nothing was stored. */
+    static final ErrorText BUSY = new ErrorText("Speichern gerade nicht möglich",
+            de.ringportal.core.api.StoreBusyException.MESSAGE);
+
     static ErrorText of(int status) {
         return switch (status) {
             case 400 -> new ErrorText("Ungültige Anfrage",
