@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -54,8 +55,10 @@ public final class MemoryDerby {
                 throw new IllegalArgumentException("No script " + script);
             }
             // ${large_text}: the placeholder core's Flyway set-up fills in, CLOB on Derby
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "")
-                    .replace("${large_text}", "CLOB").lines().reduce("", (a, b) -> a + "\n" + b).split(";\\s*\n");
+            // a statement ends with a semicolon at the end of a line (seed texts hold semicolons inside lines)
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceAll("(?m)^\\s*--.*$", "").replace("${large_text}", "CLOB").split(";\\s*(?:\\n|$)"))
+                    .filter(sql -> !sql.isBlank()).toArray(String[]::new);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
