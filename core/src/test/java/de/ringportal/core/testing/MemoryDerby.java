@@ -49,6 +49,17 @@ public final class MemoryDerby {
         return dataSource;
     }
 
+    /** The first column of the first row of a query, as a number: {@code SELECT COUNT(*) ...}. */
+    public static long count(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private static String[] statements(Class<?> owner, String script) {
         try (InputStream in = owner.getResourceAsStream(script)) {
             if (in == null) {

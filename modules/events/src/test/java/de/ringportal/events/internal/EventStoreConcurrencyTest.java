@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 
@@ -37,11 +35,7 @@ public class EventStoreConcurrencyTest {
         assertEquals(WRITERS, outcome.results().size() + outcome.busy());
         assertTrue("every save refused as busy", outcome.results().size() > 0);
         assertEquals(outcome.results().size(), new HashSet<>(outcome.results()).size());
-        try (Connection connection = dataSource.getConnection();
-                ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM events_event")) {
-            row.next();
-            assertEquals(outcome.results().size(), row.getInt(1));
-        }
+        assertEquals(outcome.results().size(), MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM events_event"));
         for (int id : outcome.results()) {
             assertEquals("Ringtreffen", store.byId(id).orElseThrow().title());
         }

@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -45,7 +42,7 @@ public class NewsStoreConcurrencyTest {
         assertTrue(outcome.describeFailures(), outcome.failures().isEmpty());
         assertEquals(WRITERS, outcome.results().size() + outcome.busy());
         assertTrue("every save refused as busy", outcome.results().size() > 0);
-        assertEquals(outcome.results().size(), count("SELECT COUNT(*) FROM news_article"));
+        assertEquals(outcome.results().size(), MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM news_article"));
         Set<String> slugs = new HashSet<>();
         for (Article saved : outcome.results()) {
             assertTrue("slug twice: " + saved.slug(), slugs.add(saved.slug()));
@@ -65,20 +62,14 @@ public class NewsStoreConcurrencyTest {
 
         assertTrue(outcome.describeFailures(), outcome.failures().isEmpty());
         long created = outcome.results().stream().filter(article -> article.id() != existing.id()).count();
-        assertEquals(1 + created, count("SELECT COUNT(*) FROM news_article"));
-        assertEquals(2, count("SELECT COUNT(*) FROM news_audience WHERE article_id = " + existing.id()));
-        assertEquals(created + 1, count("SELECT COUNT(DISTINCT slug) FROM news_article"));
+        assertEquals(1 + created, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM news_article"));
+        assertEquals(2,
+                MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM news_audience WHERE article_id = "
+                        + existing.id()));
+        assertEquals(created + 1, MemoryDerby.count(dataSource, "SELECT COUNT(DISTINCT slug) FROM news_article"));
     }
 
     private static NewsForm form(String title, Set<String> rings) {
         return new NewsForm(title, "Kurz", "Text", "2026-11-25T09:30", Article.Status.PUBLISHED, rings);
-    }
-
-    private int count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                ResultSet row = connection.createStatement().executeQuery(sql)) {
-            row.next();
-            return row.getInt(1);
-        }
     }
 }

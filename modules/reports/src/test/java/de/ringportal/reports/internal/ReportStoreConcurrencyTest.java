@@ -9,9 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -72,8 +69,9 @@ public class ReportStoreConcurrencyTest {
         long versions = outcome.results().stream().filter(result -> result.startsWith("version ")).count();
         long reports = outcome.results().stream().filter(result -> result.startsWith("report ")).count();
         assertTrue("every upload refused as busy", versions > 0);
-        assertEquals(1 + reports, count("SELECT COUNT(*) FROM reports_report"));
-        assertEquals(1 + versions, count("SELECT COUNT(*) FROM reports_version WHERE report_id = " + id));
+        assertEquals(1 + reports, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM reports_report"));
+        assertEquals(1 + versions,
+                MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM reports_version WHERE report_id = " + id));
         List<Integer> numbers = library.store().versions(id).stream().map(Version::version).sorted().toList();
         assertEquals(IntStream.rangeClosed(1, (int) versions + 1).boxed().toList(), numbers);
         assertEquals((int) versions + 1, library.store().find(id).orElseThrow().current().version());
@@ -94,13 +92,5 @@ public class ReportStoreConcurrencyTest {
         Arrays.fill(pdf, (byte) ' ');
         System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
         return pdf;
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                ResultSet row = connection.createStatement().executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -57,9 +54,9 @@ public class RingStoreConcurrencyTest {
         long rings = outcome.results().stream().filter(result -> result.startsWith("ring ")).count();
         long announcements = outcome.results().size() - rings;
         assertTrue("every save refused as busy", rings > 0 && announcements > 0);
-        assertEquals(7 + rings, count("SELECT COUNT(*) FROM ring"));
-        assertEquals(7 + rings, count("SELECT COUNT(DISTINCT number) FROM ring"));
-        assertEquals(announcements, count("SELECT COUNT(*) FROM ring_announcement"));
+        assertEquals(7 + rings, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM ring"));
+        assertEquals(7 + rings, MemoryDerby.count(dataSource, "SELECT COUNT(DISTINCT number) FROM ring"));
+        assertEquals(announcements, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM ring_announcement"));
         for (String result : outcome.results()) {
             if (result.startsWith("ring ")) {
                 assertEquals("Neuer Ring", store.ring(result.substring(5)).orElseThrow().name());
@@ -80,16 +77,8 @@ public class RingStoreConcurrencyTest {
                 outcome.failures().isEmpty() && seeds.failures().isEmpty());
         assertEquals(1, outcome.results().stream().filter(Boolean::booleanValue).count());
         assertEquals(2, seeds.results().stream().mapToInt(Integer::intValue).sum());
-        assertEquals(3, count("SELECT COUNT(*) FROM ring_membership WHERE member_year = 2012"));
+        assertEquals(3, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM ring_membership WHERE member_year = 2012"));
         assertEquals(Set.of("05554", "05558", "09679"), Set.copyOf(store.membershipsByRing(2012).values().stream()
                 .flatMap(List::stream).map(RingStore.Membership::ags).toList()));
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                ResultSet row = connection.createStatement().executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 }
