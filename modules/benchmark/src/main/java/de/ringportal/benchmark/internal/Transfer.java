@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -136,26 +137,34 @@ public final class Transfer {
                 (value.released() ? "freigegeben" : "Entwurf") + (value.synthetic() ? ", synthetisch" : ""));
     }
 
-    public static void writeCsv(KeyFigureStore store, String ags, Function<String, String> names, Writer out)
-            throws IOException {
-        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
-            printer.printRecord(EXPORT_COLUMNS);
-            store.forEachValue(ags, value -> {
-                try {
-                    List<String> cells = new ArrayList<>(line(value, names));
-                    // the free-text columns (name, comment) may start like a formula; the numbers may not
-                    cells.set(1, inert(cells.get(1)));
-                    cells.set(7, inert(cells.get(7)));
-                    printer.printRecord(cells);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+    /**
+     * Writes the values of {@code ags} (null: all) that pass {@code visible} and flushes; closing {@code out} is the
+     * caller's, who opened it (closing it here too made the caller's flush fail with "Stream closed", issue 17).
+     */
+    public static void writeCsv(KeyFigureStore store, String ags, Predicate<StoredValue> visible,
+            Function<String, String> names, Writer out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, CSV);
+        printer.printRecord(EXPORT_COLUMNS);
+        store.forEachValue(ags, value -> {
+            if (!visible.test(value)) {
+                return;
+            }
+            try {
+                List<String> cells = new ArrayList<>(line(value, names));
+                // the free-text columns (name, comment) may start like a formula; the numbers may not
+                cells.set(1, inert(cells.get(1)));
+                cells.set(7, inert(cells.get(7)));
+                printer.printRecord(cells);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        printer.flush();
     }
 
-    public static void writeXlsx(KeyFigureStore store, String ags, Function<String, String> names, OutputStream out)
-            throws IOException {
+    /** Writes the values of {@code ags} (null: all) that pass {@code visible} as a workbook; leaves {@code out} open. */
+    public static void writeXlsx(KeyFigureStore store, String ags, Predicate<StoredValue> visible,
+            Function<String, String> names, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Ringportal", "1.0");
         Worksheet sheet = workbook.newWorksheet("Kennzahlen");
         for (int c = 0; c < EXPORT_COLUMNS.size(); c++) {
@@ -163,6 +172,9 @@ public final class Transfer {
         }
         int[] row = {1};
         store.forEachValue(ags, value -> {
+            if (!visible.test(value)) {
+                return;
+            }
             List<String> cells = line(value, names);
             for (int c = 0; c < cells.size(); c++) {
                 // numbers as numbers, so that the spreadsheet computes with them
