@@ -17,7 +17,6 @@ import de.ringportal.benchmark.internal.Figure.Kind;
 import de.ringportal.benchmark.internal.Figure.Periodicity;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
-import de.ringportal.rings.api.Ring;
 
 public class RingComparisonTest {
 
