@@ -134,7 +134,8 @@ public class TransferPage extends HttpServlet {
             validator.problem(2, "Die Datei enthält keine Werte.");
         }
         if (!validator.valid()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // a file over the import's bounds (rows, cells, decompression) is refused as a whole: 422
+            response.setStatus(validator.refused() ? 422 : HttpServletResponse.SC_BAD_REQUEST);
             List<String> problems = validator.problems();
             int more = validator.problemCount() - problems.size();
             page(request, response, viewer, problems, more > 0 ? "… und " + more + " weitere Probleme." : null,
