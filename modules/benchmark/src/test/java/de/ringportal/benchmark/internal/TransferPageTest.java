@@ -8,8 +8,10 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.Test;
+import org.mockito.ArgumentCaptor;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Role;
@@ -27,6 +30,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 
 /**
  * The exports as the servlet sends them. The portal's filter logs every exception a servlet throws as an ERROR with
@@ -84,6 +88,32 @@ public class TransferPageTest {
             }
         };
         assertThrows(IOException.class, () -> page().doGet(request("/export.csv"), response(failing)));
+    }
+
+    /** An XLSX bomb uploaded: 422 with the import form and the German reason, nothing written. */
+    @Test
+    public void an_xlsx_bomb_is_answered_422_with_the_form() throws Exception {
+        byte[] bomb = XlsxImportTest.bomb(400_000);
+        HttpServletRequest request = request("/");
+        when(request.getMethod()).thenReturn("POST");
+        Part part = mock(Part.class);
+        when(part.getSize()).thenReturn((long) bomb.length);
+        when(part.getSubmittedFileName()).thenReturn("bombe.xlsx");
+        when(part.getInputStream()).thenReturn(new ByteArrayInputStream(bomb));
+        when(request.getPart("datei")).thenReturn(part);
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        Views views = mock(Views.class);
+        EntrySettings settings = mock(EntrySettings.class);
+        when(settings.jumpPercent()).thenReturn(30.0);
+
+        new TransferPage(access, views, store, new Directory(), settings).doPost(request, response);
+
+        verify(response).setStatus(422);
+        ArgumentCaptor<Object> model = ArgumentCaptor.forClass(Object.class);
+        verify(views).render(any(), any(), anyString(), anyString(), model.capture());
+        TransferPage.Model shown = (TransferPage.Model) model.getValue();
+        assertTrue(shown.problems().toString(), shown.problems().get(0).contains("ungewöhnlich stark komprimiert"));
+        assertEquals(0, store.releaseStates(List.of("08426"), 2024).size());
     }
 
     private TransferPage page() {
