@@ -17,8 +17,6 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -32,17 +30,15 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
-import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.Role;
 import de.ringportal.it.Visitor.Page;
 import de.ringportal.rings.api.Ring;
-import de.ringportal.rings.api.Rings;
 
 /**
  * Issue 17: key-figure history must not cross rings. Landkreis Tuttlingen (08327) was in ring 3 until two years ago
  * and is in ring 6 since. Every key-figure page, export and the PDF shows its ring-3 years (its values and ring 3's
  * median) to ring 3's members of those years only, its ring-6 years to ring 6's members only, and everything to the
- * Redaktion. The rings come from a service registered here (as {@link Rings} and as core's {@link RingMemberships}).
+ * Redaktion. The rings come from a {@link TestRings} registered here, for the pages and core's access rules alike.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,19 +65,11 @@ public class KeyFigureRingHistoryIT extends AuthTestSupport {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
-    /** Ring 3: Pforzheim, Ravensburg and, until {@link #MOVED_IN}, Tuttlingen; ring 6: Biberach, Bodenseekreis, then Tuttlingen. */
-    static final class MovedRings implements Rings, RingMemberships {
-        private final List<Ring> rings = List.of(new Ring("3", 3, "Vergleichsring 3 (Test)", "Testring", ""),
-                new Ring("6", 6, "Vergleichsring 6 (Test)", "Testring", ""));
-
-        @Override
-        public List<Ring> all() {
-            return rings;
-        }
-
-        @Override
-        public Optional<Ring> byId(String id) {
-            return rings.stream().filter(ring -> ring.id().equals(id)).findFirst();
+    /** Ring 3: Pforzheim, Ravensburg and, until {@link #MOVED_IN}, Tuttlingen; ring 6: Biberach, Bodensee, then it. */
+    static final class MovedRings extends TestRings {
+        MovedRings() {
+            super(new Ring("3", 3, "Vergleichsring 3 (Test)", "Testring", ""),
+                    new Ring("6", 6, "Vergleichsring 6 (Test)", "Testring", ""));
         }
 
         @Override
@@ -93,24 +81,13 @@ public class KeyFigureRingHistoryIT extends AuthTestSupport {
             }
             return members.stream().sorted().toList();
         }
-
-        @Override
-        public Optional<Ring> ringOf(String ags, int year) {
-            return rings.stream().filter(ring -> members(ring.id(), year).contains(ags)).findFirst();
-        }
-
-        @Override
-        public Set<String> ringsOf(String municipality, int year) {
-            return ringOf(municipality, year).map(ring -> Set.of(ring.id())).orElse(Set.of());
-        }
     }
 
     @Before
     public void registerRingsAccountsAndValues() {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_RANKING, 1000);
-        registrations.add(context.registerService(new String[] {Rings.class.getName(),
-            RingMemberships.class.getName()}, new MovedRings(), properties));
+        registrations.add(context.registerService(TestRings.SERVICES, new MovedRings(), properties));
         createAccount(RING6, "Ring 6 Mitglied", "08426", Role.RINGMITGLIED, Role.RINGMODERATION);
         createAccount(RING3, "Ring 3 Mitglied", "08231", Role.RINGMITGLIED, Role.RINGMODERATION);
         createAccount(MOVED, "Tuttlingen Mitglied", MOVER, Role.RINGMITGLIED);
@@ -163,7 +140,7 @@ public class KeyFigureRingHistoryIT extends AuthTestSupport {
         }
     }
 
-    /** Ring tables, release states and the report, HTML and PDF: ring 3's of the old year are ring 3's members' only. */
+    /** Ring tables, release states and the report, HTML and PDF: ring 3's of the old year are for ring 3's members. */
     @Test
     public void ring_tables_and_reports_of_the_old_year_are_the_old_rings() {
         Visitor ring6 = loggedIn(RING6);

@@ -5,8 +5,9 @@ import de.ringportal.core.api.Viewer;
 
 /**
  * Who may do what with key figures. Who may see or moderate a ring's or a municipality's data of a year is core's
- * rule ({@link de.ringportal.core.api.Access#maySeeRingPeriod}, {@link de.ringportal.core.api.Access#maySeeMunicipalityPeriod}),
- * asked for the year of the data: a value belongs to the ring its municipality was in then.
+ * rule ({@link de.ringportal.core.api.Access#maySeeRingPeriod},
+ * {@link de.ringportal.core.api.Access#maySeeMunicipalityPeriod}), asked for the year of the data: a value belongs to
+ * the ring its municipality was in then.
  */
 public final class Rules {
 

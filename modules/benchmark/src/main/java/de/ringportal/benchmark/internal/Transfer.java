@@ -73,7 +73,7 @@ public final class Transfer {
         }
     }
 
-    /** Feeds the first sheet of an XLSX workbook to the validator; stops at its row limit and at the reader's bounds. */
+    /** Feeds the first sheet of an XLSX workbook to the validator; stops at its row limit and the reader's bounds. */
     public static void readXlsx(InputStream in, ImportValidator validator) throws IOException {
         readXlsx(in, validator, new XlsxReader(XlsxReader.Limits.IMPORT));
     }
@@ -98,7 +98,15 @@ public final class Transfer {
                 return validator.accepting();
             });
         } catch (XlsxReader.Refused refused) {
-            validator.refuse(reader.rowsRead() + 1, refused.getMessage());
+            if (refused.overLimit()) {
+                validator.refuse(reader.rowsRead() + 1, refused.getMessage());
+            } else {
+                validator.problem(1, refused.getMessage());
+            }
+            return;
+        } catch (RuntimeException unreadable) {
+            // an archive the zip library chokes on is a file we cannot read, not a server error
+            validator.problem(1, "Die Datei ist keine lesbare XLSX-Tabelle. Nichts wurde importiert.");
             return;
         }
         if (header.isEmpty()) {
@@ -144,7 +152,7 @@ public final class Transfer {
         printer.flush();
     }
 
-    /** Writes the values of {@code ags} (null: all) that pass {@code visible} as a workbook; leaves {@code out} open. */
+    /** Writes the values of {@code ags} (null: all) that pass {@code visible} as a workbook; {@code out} stays open. */
     public static void writeXlsx(KeyFigureStore store, String ags, Predicate<StoredValue> visible,
             Function<String, String> names, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Ringportal", "1.0");

@@ -39,9 +39,25 @@ final class XlsxReader {
     /** A bound was hit or the file is not a workbook; the message is German, for the person importing. */
     static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
+        private final boolean overLimit;
 
+        /** The file exceeds a bound (the import answers 422). */
         Refused(String message) {
+            this(message, true);
+        }
+
+        private Refused(String message, boolean overLimit) {
             super(message);
+            this.overLimit = overLimit;
+        }
+
+        /** The file is no workbook this reader can read (the import answers 400, as for other bad files). */
+        static Refused unreadable(String message) {
+            return new Refused(message, false);
+        }
+
+        boolean overLimit() {
+            return overLimit;
         }
     }
 
@@ -91,11 +107,11 @@ final class XlsxReader {
                     throw refused;
                 }
             }
-            throw new Refused("Die Datei ist keine lesbare XLSX-Tabelle. Nichts wurde importiert.");
+            throw Refused.unreadable("Die Datei ist keine lesbare XLSX-Tabelle. Nichts wurde importiert.");
         } catch (Refused refused) {
             throw refused;
         } catch (IOException unreadable) {
-            throw new Refused("Die Datei ist keine lesbare XLSX-Tabelle (kein gültiges ZIP-Archiv). "
+            throw Refused.unreadable("Die Datei ist keine lesbare XLSX-Tabelle (kein gültiges ZIP-Archiv). "
                     + "Nichts wurde importiert.");
         }
     }
@@ -177,7 +193,7 @@ final class XlsxReader {
             try {
                 return shared.get(Integer.parseInt(text.strip()));
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                throw new Refused("Die Datei ist keine lesbare XLSX-Tabelle (Verweis auf einen fehlenden Text). "
+                throw Refused.unreadable("Die Datei ist keine lesbare XLSX-Tabelle (Verweis auf einen fehlenden Text). "
                         + "Nichts wurde importiert.");
             }
         }
@@ -246,16 +262,17 @@ final class XlsxReader {
     InputStream open(ZipFile zip, String name) throws IOException {
         ZipArchiveEntry entry = zip.getEntry(name);
         if (entry == null) {
-            throw new Refused("Die Datei ist keine lesbare XLSX-Tabelle (" + name + " fehlt). Nichts wurde importiert.");
+            throw Refused.unreadable("Die Datei ist keine lesbare XLSX-Tabelle (" + name + " fehlt). "
+                    + "Nichts wurde importiert.");
         }
         if (entry.getMethod() != ZipArchiveEntry.STORED && entry.getMethod() != ZipArchiveEntry.DEFLATED) {
-            throw new Refused("Die XLSX-Datei ist mit einem nicht unterstützten Verfahren komprimiert. "
+            throw Refused.unreadable("Die XLSX-Datei ist mit einem nicht unterstützten Verfahren komprimiert. "
                     + "Nichts wurde importiert.");
         }
         InputStream raw = zip.getInputStream(entry);
         if (!(raw instanceof InputStreamStatistics)) {
             raw.close();
-            throw new Refused("Die XLSX-Datei ist mit einem nicht unterstützten Verfahren komprimiert. "
+            throw Refused.unreadable("Die XLSX-Datei ist mit einem nicht unterstützten Verfahren komprimiert. "
                     + "Nichts wurde importiert.");
         }
         return new BoundedInflation(raw, limits);
