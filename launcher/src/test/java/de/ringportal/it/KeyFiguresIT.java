@@ -16,7 +16,6 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -41,7 +40,8 @@ import de.ringportal.rings.api.Rings;
  * The key figures in the container: entry only for the own municipality, German numbers, plausibility, release,
  * ring tables from released values only, ring isolation, the public view without names, and the all-or-nothing
  * import. The rings come from a {@link Rings} service registered here with a high ranking, so the tests do not depend
- * on the rings module: ring 2 has six members (Landkreis Biberach 08426 among them), ring 3 four.
+ * on the rings module: ring 2 has six members (Landkreis Biberach 08426 among them), ring 3 four. The same object is
+ * core's ring memberships, from which core's access rules know who is in which ring.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -60,19 +60,10 @@ public class KeyFiguresIT extends AuthTestSupport {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     /** The test's rings, ranked above whatever the rings module registers. */
-    static final class TestRings implements Rings {
-        private final List<Ring> rings = List.of(
-                new Ring("2", 2, "Vergleichsring 2 (Test)", "Testring", ""),
-                new Ring("3", 3, "Vergleichsring 3 (Test)", "Testring", ""));
-
-        @Override
-        public List<Ring> all() {
-            return rings;
-        }
-
-        @Override
-        public Optional<Ring> byId(String id) {
-            return rings.stream().filter(ring -> ring.id().equals(id)).findFirst();
+    static final class FixedRings extends TestRings {
+        FixedRings() {
+            super(new Ring("2", 2, "Vergleichsring 2 (Test)", "Testring", ""),
+                    new Ring("3", 3, "Vergleichsring 3 (Test)", "Testring", ""));
         }
 
         @Override
@@ -80,18 +71,13 @@ public class KeyFiguresIT extends AuthTestSupport {
             return "2".equals(ringId) ? RING_2.stream().sorted().toList()
                     : "3".equals(ringId) ? RING_3.stream().sorted().toList() : List.of();
         }
-
-        @Override
-        public Optional<Ring> ringOf(String ags, int year) {
-            return RING_2.contains(ags) ? byId("2") : RING_3.contains(ags) ? byId("3") : Optional.empty();
-        }
     }
 
     @Before
     public void registerRingsAndAccounts() {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_RANKING, 1000);
-        registrations.add(context.registerService(Rings.class, new TestRings(), properties));
+        registrations.add(context.registerService(TestRings.SERVICES, new FixedRings(), properties));
         createAccount(MEMBER, "KF Mitglied", "08426", Role.RINGMITGLIED);
         createAccount(MODERATOR, "KF Moderation", "08426", Role.RINGMITGLIED, Role.RINGMODERATION);
         createAccount(NEIGHBOUR, "KF Nachbar", "08435", Role.RINGMITGLIED);

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Year;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,16 +47,44 @@ public class AccessImpl implements Access {
 
     @Override
     public boolean maySeeRing(HttpServletRequest request, String ringId) {
-        Viewer viewer = viewer(request);
-        // issue 4: the Redaktion and the Administration see every ring's internal area (only the Redaktion posts)
-        return viewer.has(Role.REDAKTION) || viewer.has(Role.ADMINISTRATION)
-                || (viewer.has(Role.RINGMITGLIED) || viewer.has(Role.RINGMODERATION)) && inRing(viewer, ringId);
+        return maySeeRingPeriod(request, ringId, Year.now(clock).getValue());
     }
 
     @Override
     public boolean mayModerateRing(HttpServletRequest request, String ringId) {
+        return mayModerateRingPeriod(request, ringId, Year.now(clock).getValue());
+    }
+
+    @Override
+    public boolean maySeeRingPeriod(HttpServletRequest request, String ringId, int year) {
         Viewer viewer = viewer(request);
-        return viewer.has(Role.REDAKTION) || viewer.has(Role.RINGMODERATION) && inRing(viewer, ringId);
+        // issue 4: the Redaktion and the Administration see every ring's internal area (only the Redaktion posts)
+        return seesEveryRing(viewer) || member(viewer) && ringId != null && ringsOf(viewer.municipality(), year)
+                .contains(ringId);
+    }
+
+    @Override
+    public boolean mayModerateRingPeriod(HttpServletRequest request, String ringId, int year) {
+        Viewer viewer = viewer(request);
+        return viewer.has(Role.REDAKTION) || viewer.has(Role.RINGMODERATION) && ringId != null
+                && ringsOf(viewer.municipality(), year).contains(ringId);
+    }
+
+    @Override
+    public boolean maySeeMunicipalityPeriod(HttpServletRequest request, String municipality, int year) {
+        Viewer viewer = viewer(request);
+        if (seesEveryRing(viewer)) {
+            return true;
+        }
+        if (!member(viewer) || municipality == null || viewer.municipality() == null) {
+            return false;
+        }
+        if (municipality.equals(viewer.municipality())) {
+            return true;
+        }
+        // issue 17: the rings the municipality was in that year, not today's, decide who saw its values
+        Set<String> theirs = ringsOf(municipality, year);
+        return !theirs.isEmpty() && ringsOf(viewer.municipality(), year).stream().anyMatch(theirs::contains);
     }
 
     @Override
@@ -85,9 +114,17 @@ public class AccessImpl implements Access {
         return false;
     }
 
-    private boolean inRing(Viewer viewer, String ringId) {
+    private static boolean seesEveryRing(Viewer viewer) {
+        return viewer.has(Role.REDAKTION) || viewer.has(Role.ADMINISTRATION);
+    }
+
+    private static boolean member(Viewer viewer) {
+        return viewer.has(Role.RINGMITGLIED) || viewer.has(Role.RINGMODERATION);
+    }
+
+    /** The rings of a municipality in a year; none without the rings module or without a municipality. */
+    private Set<String> ringsOf(String municipality, int year) {
         RingMemberships current = memberships;
-        return current != null && viewer.municipality() != null && ringId != null
-                && current.ringsOf(viewer.municipality(), Year.now(clock).getValue()).contains(ringId);
+        return current == null || municipality == null ? Set.of() : current.ringsOf(municipality, year);
     }
 }

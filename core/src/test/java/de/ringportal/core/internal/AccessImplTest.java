@@ -78,6 +78,64 @@ public class AccessImplTest {
                 .maySeeRing(requestOf(new Viewer("anna", "Anna", "08426", Set.of(Role.RINGMITGLIED))), "3"));
     }
 
+    /**
+     * Issue 17: Tuttlingen (08327) was in ring 3 until 2010 and is in ring 6 since 2011; Biberach (08426) was in
+     * ring 6 all along, Pforzheim (08231) in ring 3 all along.
+     */
+    private static final RingMemberships MOVED = (municipality, year) -> switch (municipality) {
+        case "08327" -> year <= 2010 ? Set.of("3") : Set.of("6");
+        case "08426" -> Set.of("6");
+        case "08231" -> Set.of("3");
+        default -> Set.of();
+    };
+
+    /** A member of the new ring sees the moved municipality's new years only; the old ring its old years only. */
+    @Test
+    public void a_moved_municipalitys_years_belong_to_the_ring_it_was_in_then() {
+        AccessImpl rules = new AccessImpl(IN_2012, MOVED);
+        HttpServletRequest ring6 = requestOf(new Viewer("b", "B", "08426", Set.of(Role.RINGMITGLIED)));
+        HttpServletRequest ring3 = requestOf(new Viewer("p", "P", "08231", Set.of(Role.RINGMITGLIED)));
+        HttpServletRequest mover = requestOf(new Viewer("t", "T", "08327", Set.of(Role.RINGMITGLIED)));
+
+        assertFalse(rules.maySeeMunicipalityPeriod(ring6, "08327", 2010));
+        assertTrue(rules.maySeeMunicipalityPeriod(ring6, "08327", 2011));
+        assertTrue(rules.maySeeMunicipalityPeriod(ring3, "08327", 2010));
+        assertFalse(rules.maySeeMunicipalityPeriod(ring3, "08327", 2011));
+        assertFalse("ring 3's median of 2010 is not ring 6's", rules.maySeeRingPeriod(ring6, "3", 2010));
+        assertTrue(rules.maySeeRingPeriod(ring3, "3", 2010));
+        assertFalse(rules.maySeeRingPeriod(ring3, "6", 2011));
+        // its own values, and the rings it was in then, stay visible to the moved municipality itself
+        assertTrue(rules.maySeeMunicipalityPeriod(mover, "08327", 2010));
+        assertTrue(rules.maySeeMunicipalityPeriod(mover, "08327", 2005));
+        assertTrue(rules.maySeeRingPeriod(mover, "3", 2010) && !rules.maySeeRingPeriod(mover, "3", 2011));
+        assertTrue(rules.maySeeRingPeriod(mover, "6", 2011) && !rules.maySeeRingPeriod(mover, "6", 2010));
+    }
+
+    /** The Redaktion sees every year of everyone; moderation follows the year's membership too. */
+    @Test
+    public void redaktion_sees_every_period_and_moderation_follows_the_period() {
+        AccessImpl rules = new AccessImpl(IN_2012, MOVED);
+        HttpServletRequest editor = requestOf(new Viewer("red", "Red", null, Set.of(Role.REDAKTION)));
+        assertTrue(rules.maySeeMunicipalityPeriod(editor, "08327", 2010));
+        assertTrue(rules.maySeeRingPeriod(editor, "3", 2010) && rules.mayModerateRingPeriod(editor, "3", 2010));
+        HttpServletRequest moderator = requestOf(new Viewer("t", "T", "08327", Set.of(Role.RINGMODERATION)));
+        assertTrue(rules.mayModerateRingPeriod(moderator, "3", 2010));
+        assertFalse(rules.mayModerateRingPeriod(moderator, "3", 2011));
+        assertFalse("today's ring is 6", rules.mayModerateRing(moderator, "3"));
+    }
+
+    /** Nobody without a ring of that year sees another municipality's values; anonymous visitors none at all. */
+    @Test
+    public void without_a_shared_ring_of_that_year_nothing_is_visible() {
+        AccessImpl rules = new AccessImpl(IN_2012, MOVED);
+        assertFalse(rules.maySeeMunicipalityPeriod(requestOf(Viewer.ANONYMOUS), "08327", 2011));
+        HttpServletRequest ringless = requestOf(new Viewer("x", "X", "99999", Set.of(Role.RINGMITGLIED)));
+        assertFalse(rules.maySeeMunicipalityPeriod(ringless, "99998", 2011));
+        assertFalse(rules.maySeeMunicipalityPeriod(ringless, "08327", 2011));
+        assertFalse(new AccessImpl(IN_2012, null).maySeeMunicipalityPeriod(
+                requestOf(new Viewer("b", "B", "08426", Set.of(Role.RINGMITGLIED))), "08327", 2011));
+    }
+
     /** A refused anonymous GET goes to the login page with the way back; a refused member gets 403. */
     @Test
     public void require_sends_anonymous_to_login_and_members_to_403() throws Exception {

@@ -36,7 +36,9 @@ public final class ImportValidator {
     private final List<KeyFigureStore.ImportRow> rows = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private int problemCount;
+    private boolean refused;
     private int rowCount;
+    private final int maxRows;
 
     /**
      * @param onlyAgs      the only municipality the importer may write, or null for the Redaktion (all)
@@ -45,6 +47,13 @@ public final class ImportValidator {
      */
     public ImportValidator(List<Figure> catalogue, String onlyAgs, Function<String, Boolean> knownAgs,
             Function<String, Map<String, Double>> storedValues, double jumpPercent) {
+        this(catalogue, onlyAgs, knownAgs, storedValues, jumpPercent, MAX_ROWS);
+    }
+
+    /** With another row limit than {@link #MAX_ROWS}, for tests that show where reading stops. */
+    ImportValidator(List<Figure> catalogue, String onlyAgs, Function<String, Boolean> knownAgs,
+            Function<String, Map<String, Double>> storedValues, double jumpPercent, int maxRows) {
+        this.maxRows = maxRows;
         catalogue.forEach(figure -> figures.put(figure.code(), figure));
         this.onlyAgs = onlyAgs;
         this.knownAgs = knownAgs;
@@ -68,9 +77,10 @@ public final class ImportValidator {
 
     /** Validates one data row; {@code line} is its row number in the file (the header is row 1). */
     public void row(long line, Map<String, String> cells) {
-        if (++rowCount > MAX_ROWS) {
-            if (rowCount == MAX_ROWS + 1) {
-                problem(line, "Die Datei hat mehr als " + MAX_ROWS + " Zeilen. Bitte teilen Sie sie auf.");
+        if (++rowCount > maxRows) {
+            if (rowCount == maxRows + 1) {
+                refuse(line, "Die Datei hat mehr als " + GermanNumbers.format(maxRows)
+                        + " Zeilen. Nichts wurde importiert. Bitte teilen Sie sie auf.");
             }
             return;
         }
@@ -145,6 +155,30 @@ public final class ImportValidator {
         if (problems.size() < MAX_LISTED) {
             problems.add("Zeile " + line + ": " + message);
         }
+    }
+
+    /**
+     * Refuses the file as a whole because it exceeds a bound of the import (rows, cells, decompression): reading
+     * stops, and the page answers 422 (issue 17).
+     */
+    public void refuse(long line, String message) {
+        refused = true;
+        problemCount++;
+        // the reason the whole file is refused comes first, even after many listed problems
+        problems.add(0, "Zeile " + line + ": " + message);
+        if (problems.size() > MAX_LISTED) {
+            problems.remove(problems.size() - 1);
+        }
+    }
+
+    /** Was the file refused as a whole for exceeding a bound? */
+    public boolean refused() {
+        return refused;
+    }
+
+    /** Does the import still take rows? Not after the row limit or a refusal: readers stop reading then. */
+    public boolean accepting() {
+        return !refused;
     }
 
     public boolean valid() {

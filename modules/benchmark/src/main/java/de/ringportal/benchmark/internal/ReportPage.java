@@ -91,7 +91,7 @@ public class ReportPage extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<Ring> ring = ring(request, response, viewer, target);
+        Optional<Ring> ring = ring(request, response, target);
         if (ring == null) {
             return;
         }
@@ -106,7 +106,7 @@ public class ReportPage extends HttpServlet {
             return;
         }
         views.render(request, response, "Ringbericht " + target.year() + ": " + ring.get().name(), "report",
-                new Model(report, Rules.mayModerate(viewer, ring.get().id(), target.year(), directory)
+                new Model(report, access.mayModerateRingPeriod(request, ring.get().id(), target.year())
                         && library != null, request.getParameter("abgelegt")));
     }
 
@@ -118,10 +118,10 @@ public class ReportPage extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (!access.require(request, response, Rules.mayModerate(viewer, target.ring(), target.year(), directory))) {
+        if (!access.require(request, response, access.mayModerateRingPeriod(request, target.ring(), target.year()))) {
             return;
         }
-        Optional<Ring> ring = ring(request, response, viewer, target);
+        Optional<Ring> ring = ring(request, response, target);
         if (ring == null) {
             return;
         }
@@ -153,8 +153,8 @@ public class ReportPage extends HttpServlet {
     }
 
     /** The ring, if it exists and the viewer may see it; null after answering the request otherwise. */
-    private Optional<Ring> ring(HttpServletRequest request, HttpServletResponse response, Viewer viewer,
-            Target target) throws IOException {
+    private Optional<Ring> ring(HttpServletRequest request, HttpServletResponse response, Target target)
+            throws IOException {
         if (!directory.ringsAvailable()) {
             views.render(request, response, "Ringbericht", "unavailable", Map.of());
             return null;
@@ -164,7 +164,7 @@ public class ReportPage extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return null;
         }
-        if (!access.require(request, response, Rules.maySeeRing(viewer, target.ring(), target.year(), directory))) {
+        if (!access.require(request, response, access.maySeeRingPeriod(request, target.ring(), target.year()))) {
             return null;
         }
         return ring;

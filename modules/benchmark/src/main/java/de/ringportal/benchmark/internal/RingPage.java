@@ -76,12 +76,12 @@ public class RingPage extends HttpServlet {
             return;
         }
         if (releases) {
-            if (access.require(request, response, Rules.mayModerate(viewer, ringId, year, directory))) {
+            if (access.require(request, response, access.mayModerateRingPeriod(request, ringId, year))) {
                 releaseStates(request, response, ring.get(), year);
             }
             return;
         }
-        if (!access.require(request, response, Rules.maySeeRing(viewer, ringId, year, directory))) {
+        if (!access.require(request, response, access.maySeeRingPeriod(request, ringId, year))) {
             return;
         }
         List<Figure> figures = store.figures();
@@ -111,7 +111,7 @@ public class RingPage extends HttpServlet {
         views.render(request, response, "Ringvergleich: " + ring.get().name(), "ring",
                 new Model(ring.get(), figure, Periods.label(period), year, TableRows.of(comparison, figure),
                         TableRows.stats(comparison, figure), chart, figureOptions, years, comparison.synthetic(),
-                        Rules.mayModerate(viewer, ringId, year, directory), members.isEmpty()));
+                        access.mayModerateRingPeriod(request, ringId, year), members.isEmpty()));
     }
 
     private void releaseStates(HttpServletRequest request, HttpServletResponse response, Ring ring, int year)

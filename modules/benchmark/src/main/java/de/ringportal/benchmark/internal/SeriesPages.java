@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,8 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A municipality over time against its ring's median: one figure as a line chart
  * ({@code /kennzahlen/profil?kommune=08426&kennzahl=K2}), or all figures as small multiples
- * ({@code /kennzahlen/profil?kommune=08426}). Released values only; visible to the members of the municipality's ring
- * (in the last year shown) and the Redaktion.
+ * ({@code /kennzahlen/profil?kommune=08426}). Released values only; each year visible to those who may see the
+ * municipality in that year ({@link Access#maySeeMunicipalityPeriod}): after a move to another ring, the new ring's
+ * members do not see the years in the old ring, nor the old ring's median, and the old ring's members see only those.
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/profil")
@@ -34,6 +37,8 @@ public class SeriesPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final int YEARS = 10;
+    /** A year the viewer may not see: the municipality was in a ring they were not in. */
+    static final String HIDDEN = "nicht sichtbar";
 
     private final transient Access access;
     private final transient Views views;
@@ -68,9 +73,14 @@ public class SeriesPages extends HttpServlet {
             views.render(request, response, "Kennzahlen im Zeitverlauf", "unavailable", Map.of());
             return;
         }
-        Optional<Ring> ring = directory.ringOf(ags, lastYear);
-        boolean allowed = ring.isPresent() && Rules.maySeeRing(viewer, ring.get().id(), lastYear, directory);
-        if (!access.require(request, response, allowed)) {
+        // issue 17: each year is shown to those who may see the municipality in that year (the ring it was in then)
+        Set<Integer> visible = new HashSet<>();
+        for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
+            if (access.maySeeMunicipalityPeriod(request, ags, year)) {
+                visible.add(year);
+            }
+        }
+        if (!access.require(request, response, !visible.isEmpty())) {
             return;
         }
         String name = directory.name(ags);
@@ -79,26 +89,31 @@ public class SeriesPages extends HttpServlet {
         Optional<Figure> single = figures.stream().filter(f -> f.code().equals(code)).findFirst();
         List<Panel> panels = new ArrayList<>();
         boolean synthetic = store.anySynthetic();
-        Membership membership = membership(ags, lastYear);
+        Membership membership = membership(request, ags, lastYear, visible);
         for (Figure figure : single.map(List::of).orElse(figures)) {
             panels.add(panel(figure, ags, name, lastYear, single.isPresent(), membership));
         }
         String title = single.map(f -> f.code() + " im Zeitverlauf: " + name)
                 .orElse("Alle Kennzahlen im Zeitverlauf: " + name);
-        views.render(request, response, title, "series", new Model(ags, name, ring.get(), lastYear, panels,
-                single.isPresent(), synthetic));
+        String ringName = directory.ringOf(ags, lastYear).map(Ring::name).orElse(null);
+        views.render(request, response, title, "series", new Model(ags, name, ringName, lastYear, panels,
+                single.isPresent(), synthetic, visible.size() < YEARS));
     }
 
-    /** The ring members of the municipality's ring per year, and everyone who was a member in one of them. */
-    private record Membership(Map<Integer, List<String>> byYear, List<String> everyone) {
+    /**
+     * Per year, whether the viewer may see it, and the members of the ring whose median is shown (none where the
+     * viewer may not see that ring in that year); everyone who was a member in one of them.
+     */
+    private record Membership(Set<Integer> visible, Map<Integer, List<String>> byYear, List<String> everyone) {
     }
 
-    private Membership membership(String ags, int lastYear) {
+    private Membership membership(HttpServletRequest request, String ags, int lastYear, Set<Integer> visible) {
         Map<Integer, List<String>> membersByYear = new HashMap<>();
         List<String> everyone = new ArrayList<>();
         for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
             int y = year;
-            Optional<Ring> ring = directory.ringOf(ags, year);
+            Optional<Ring> ring = directory.ringOf(ags, year)
+                    .filter(r -> visible.contains(y) && access.maySeeRingPeriod(request, r.id(), y));
             List<String> members = ring.map(r -> directory.members(r.id(), y)).orElse(List.of());
             membersByYear.put(year, members);
             members.stream().filter(m -> !everyone.contains(m)).forEach(everyone::add);
@@ -106,7 +121,7 @@ public class SeriesPages extends HttpServlet {
         if (!everyone.contains(ags)) {
             everyone.add(ags);
         }
-        return new Membership(membersByYear, everyone);
+        return new Membership(visible, membersByYear, everyone);
     }
 
     /** The figure's values of the municipality and the median of its ring, per year of the last ten. */
@@ -121,13 +136,19 @@ public class SeriesPages extends HttpServlet {
         List<Charts.Point> points = new ArrayList<>();
         List<Point> rows = new ArrayList<>();
         for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
+            String label = Periods.label(figure.periodOf(year));
+            if (!membership.visible().contains(year)) {
+                points.add(new Charts.Point(Integer.toString(year), null, null));
+                rows.add(new Point(label, HIDDEN, HIDDEN));
+                continue;
+            }
             Map<String, Double> values = series.getOrDefault(figure.periodOf(year), Map.of());
             Double own = values.get(ags);
             double[] ringValues = membersByYear.get(year).stream().filter(values::containsKey)
                     .mapToDouble(values::get).toArray();
             Double median = ringValues.length == 0 ? null : Stats.median(ringValues);
             points.add(new Charts.Point(Integer.toString(year), own, median));
-            rows.add(new Point(Periods.label(figure.periodOf(year)), own == null ? "–" : GermanNumbers.format(own),
+            rows.add(new Point(label, own == null ? "–" : GermanNumbers.format(own),
                     median == null ? "–" : GermanNumbers.format(median)));
         }
         String description = figure.name() + " von " + name + " (durchgezogen) und Median des Rings (gestrichelt), "
@@ -143,7 +164,11 @@ public class SeriesPages extends HttpServlet {
     public record Panel(Figure figure, String chart, List<Point> rows) {
     }
 
-    public record Model(String ags, String name, Ring ring, int year, List<Panel> panels, boolean single,
-            boolean synthetic) {
+    /**
+     * What series.mustache renders; {@code ringName} is the ring of the last year (null without one), {@code hidden}
+     * whether some years are not shown.
+     */
+    public record Model(String ags, String name, String ringName, int year, List<Panel> panels, boolean single,
+            boolean synthetic, boolean hidden) {
     }
 }

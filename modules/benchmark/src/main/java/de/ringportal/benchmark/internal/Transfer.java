@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,14 +23,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 
 /**
  * Reading and writing the exchange formats, streaming: CSV (semicolon-separated, UTF-8, German numbers, as spreadsheet
- * programs in Germany write it) with commons-csv, and XLSX with fastexcel. Both have the columns of
+ * programs in Germany write it) with commons-csv, and XLSX written with fastexcel and read with {@link XlsxReader},
+ * which bounds the work a hostile workbook can cause. Both have the columns of
  * {@link ImportValidator#COLUMNS}; the export adds name and status, which the import ignores.
  */
 public final class Transfer {
@@ -53,7 +49,8 @@ public final class Transfer {
                 return;
             }
             Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
+            // the limit stops reading, not only accepting (issue 17)
+            while (validator.accepting()) {
                 CSVRecord record;
                 try {
                     if (!records.hasNext()) {
@@ -76,51 +73,45 @@ public final class Transfer {
         }
     }
 
-    /** Feeds the first sheet of an XLSX workbook to the validator; numbers typed as numbers are taken exactly. */
+    /** Feeds the first sheet of an XLSX workbook to the validator; stops at its row limit and the reader's bounds. */
     public static void readXlsx(InputStream in, ImportValidator validator) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(in);
-                Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {
-            Iterator<Row> rows = sheetRows.iterator();
-            if (!rows.hasNext()) {
-                validator.problem(1, "Die Tabelle ist leer.");
-                return;
-            }
-            Row first = rows.next();
-            List<String> header = new ArrayList<>();
-            for (int i = 0; i < first.getCellCount(); i++) {
-                header.add(columnName(text(first.getCell(i))));
-            }
-            if (!validator.header(header)) {
-                return;
-            }
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                Map<String, String> cells = new HashMap<>();
-                boolean any = false;
-                for (int i = 0; i < header.size() && i < row.getCellCount(); i++) {
-                    String text = text(row.getCell(i));
-                    any |= !text.isBlank();
-                    cells.put(header.get(i), text);
-                }
-                if (any) {
-                    validator.row(row.getRowNum(), cells);
-                }
-            }
-        } catch (RuntimeException unreadable) {
-            validator.problem(1, "Die Datei ist keine lesbare XLSX-Tabelle. Nichts wurde importiert.");
-        }
+        readXlsx(in, validator, new XlsxReader(XlsxReader.Limits.IMPORT));
     }
 
-    private static String text(Cell cell) {
-        if (cell == null || cell.getType() == CellType.EMPTY) {
-            return "";
+    static void readXlsx(InputStream in, ImportValidator validator, XlsxReader reader) throws IOException {
+        List<String> header = new ArrayList<>();
+        try {
+            reader.read(in.readAllBytes(), (number, cells) -> {
+                if (header.isEmpty()) {
+                    cells.forEach(cell -> header.add(columnName(cell)));
+                    return validator.header(header);
+                }
+                Map<String, String> named = new HashMap<>();
+                boolean any = false;
+                for (int i = 0; i < header.size() && i < cells.size(); i++) {
+                    any |= !cells.get(i).isBlank();
+                    named.put(header.get(i), cells.get(i));
+                }
+                if (any) {
+                    validator.row(number, named);
+                }
+                return validator.accepting();
+            });
+        } catch (XlsxReader.Refused refused) {
+            if (refused.overLimit()) {
+                validator.refuse(reader.rowsRead() + 1, refused.getMessage());
+            } else {
+                validator.problem(1, refused.getMessage());
+            }
+            return;
+        } catch (RuntimeException unreadable) {
+            // an archive the zip library chokes on is a file we cannot read, not a server error
+            validator.problem(1, "Die Datei ist keine lesbare XLSX-Tabelle. Nichts wurde importiert.");
+            return;
         }
-        if (cell.getType() == CellType.NUMBER) {
-            BigDecimal number = cell.asNumber();
-            return GermanNumbers.format(number.doubleValue(), 10);
+        if (header.isEmpty()) {
+            validator.problem(1, "Die Tabelle ist leer.");
         }
-        String text = cell.getText();
-        return text == null ? "" : text;
     }
 
     private static String columnName(String name) {
@@ -136,26 +127,34 @@ public final class Transfer {
                 (value.released() ? "freigegeben" : "Entwurf") + (value.synthetic() ? ", synthetisch" : ""));
     }
 
-    public static void writeCsv(KeyFigureStore store, String ags, Function<String, String> names, Writer out)
-            throws IOException {
-        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
-            printer.printRecord(EXPORT_COLUMNS);
-            store.forEachValue(ags, value -> {
-                try {
-                    List<String> cells = new ArrayList<>(line(value, names));
-                    // the free-text columns (name, comment) may start like a formula; the numbers may not
-                    cells.set(1, inert(cells.get(1)));
-                    cells.set(7, inert(cells.get(7)));
-                    printer.printRecord(cells);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+    /**
+     * Writes the values of {@code ags} (null: all) that pass {@code visible} and flushes; closing {@code out} is the
+     * caller's, who opened it (closing it here too made the caller's flush fail with "Stream closed", issue 17).
+     */
+    public static void writeCsv(KeyFigureStore store, String ags, Predicate<StoredValue> visible,
+            Function<String, String> names, Writer out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, CSV);
+        printer.printRecord(EXPORT_COLUMNS);
+        store.forEachValue(ags, value -> {
+            if (!visible.test(value)) {
+                return;
+            }
+            try {
+                List<String> cells = new ArrayList<>(line(value, names));
+                // the free-text columns (name, comment) may start like a formula; the numbers may not
+                cells.set(1, inert(cells.get(1)));
+                cells.set(7, inert(cells.get(7)));
+                printer.printRecord(cells);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        printer.flush();
     }
 
-    public static void writeXlsx(KeyFigureStore store, String ags, Function<String, String> names, OutputStream out)
-            throws IOException {
+    /** Writes the values of {@code ags} (null: all) that pass {@code visible} as a workbook; {@code out} stays open. */
+    public static void writeXlsx(KeyFigureStore store, String ags, Predicate<StoredValue> visible,
+            Function<String, String> names, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Ringportal", "1.0");
         Worksheet sheet = workbook.newWorksheet("Kennzahlen");
         for (int c = 0; c < EXPORT_COLUMNS.size(); c++) {
@@ -163,6 +162,9 @@ public final class Transfer {
         }
         int[] row = {1};
         store.forEachValue(ags, value -> {
+            if (!visible.test(value)) {
+                return;
+            }
             List<String> cells = line(value, names);
             for (int c = 0; c < cells.size(); c++) {
                 // numbers as numbers, so that the spreadsheet computes with them

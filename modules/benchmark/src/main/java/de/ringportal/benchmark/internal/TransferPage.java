@@ -3,18 +3,23 @@ package de.ringportal.benchmark.internal;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Route;
@@ -39,6 +44,8 @@ import jakarta.servlet.http.Part;
 public class TransferPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TransferPage.class);
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** 100,000 rows of CSV are about 5 MB; 50 MB leaves room without letting anyone fill the disk. */
     static final long MAX_FILE = 50L * 1024 * 1024;
 
@@ -74,21 +81,19 @@ public class TransferPage extends HttpServlet {
         String fileName = "kennzahlen-" + (ags == null ? "alle" : ags);
         switch (path) {
             case "/" -> page(request, response, viewer, null, null, 0);
-            case "/export.csv" -> {
-                response.setContentType("text/csv;charset=UTF-8");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"");
-                Writer out = new OutputStreamWriter(new BufferedOutputStream(response.getOutputStream(), 65_536),
-                        StandardCharsets.UTF_8);
-                // the byte order mark makes spreadsheet programs read UTF-8
-                out.write('\uFEFF');
-                Transfer.writeCsv(store, ags, directory::name, out);
-                out.flush();
-            }
-            case "/export.xlsx" -> {
-                response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
-                Transfer.writeXlsx(store, ags, directory::name, response.getOutputStream());
-            }
+            case "/export.csv" -> download(response, "text/csv;charset=UTF-8", fileName + ".csv", stream -> {
+                // the writer is closed once, here; the byte order mark makes spreadsheet programs read UTF-8
+                try (Writer out = new OutputStreamWriter(new BufferedOutputStream(stream, 65_536),
+                        StandardCharsets.UTF_8)) {
+                    out.write('\uFEFF');
+                    Transfer.writeCsv(store, ags, visible(request), directory::name, out);
+                }
+            });
+            case "/export.xlsx" -> download(response, XLSX, fileName + ".xlsx", stream -> {
+                try (OutputStream out = stream) {
+                    Transfer.writeXlsx(store, ags, visible(request), directory::name, out);
+                }
+            });
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
@@ -129,7 +134,8 @@ public class TransferPage extends HttpServlet {
             validator.problem(2, "Die Datei enthält keine Werte.");
         }
         if (!validator.valid()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // a file over the import's bounds (rows, cells, decompression) is refused as a whole: 422
+            response.setStatus(validator.refused() ? 422 : HttpServletResponse.SC_BAD_REQUEST);
             List<String> problems = validator.problems();
             int more = validator.problemCount() - problems.size();
             page(request, response, viewer, problems, more > 0 ? "… und " + more + " weitere Probleme." : null,
@@ -139,6 +145,31 @@ public class TransferPage extends HttpServlet {
         int written = store.importRows(validator.rows(), viewer.userName(), false);
         page(request, response, viewer, null, validator.rowCount() + " Zeilen geprüft, " + written
                 + " Werte gespeichert (als Entwurf; bitte anschließend freigeben).", 0);
+    }
+
+    /** Writes a file into the response; the body gets the response's stream and closes it. */
+    private interface Body {
+        void write(OutputStream stream) throws IOException;
+    }
+
+    /** Sends a download; a client that goes away mid-download is logged at debug, real failures propagate. */
+    private static void download(HttpServletResponse response, String contentType, String fileName, Body body)
+            throws IOException {
+        response.setContentType(contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        try {
+            body.write(response.getOutputStream());
+        } catch (IOException | UncheckedIOException e) {
+            if (!ClientAbort.is(e)) {
+                throw e;
+            }
+            LOG.debug("Download {} ended by the client: {}", fileName, e.toString());
+        }
+    }
+
+    /** The values the viewer may see: each by the ring its municipality was in that year (issue 17). */
+    private Predicate<StoredValue> visible(HttpServletRequest request) {
+        return value -> access.maySeeMunicipalityPeriod(request, value.ags(), Periods.yearOf(value.period()));
     }
 
     private Map<String, Double> storedValues(String ags) {

@@ -92,7 +92,7 @@ public class KeyFigureStoreTest {
         store.save("08426", List.of(new KeyFigureStore.Change("KDU", "2024", 123456.0, 100.0, 1234.56, "=1+2"),
                 new KeyFigureStore.Change("K1", "2024-12", null, null, -3.5, null)), "anna", "t");
         java.io.StringWriter out = new java.io.StringWriter();
-        Transfer.writeCsv(store, "08426", ags -> "Landkreis Biberach", out);
+        Transfer.writeCsv(store, "08426", value -> true, ags -> "Landkreis Biberach", out);
         assertEquals("kommune;name;kennzahl;zeitraum;zaehler;nenner;wert;kommentar;status\r\n"
                 + "08426;Landkreis Biberach;K1;2024-12;;;-3,5;;Entwurf\r\n"
                 + "08426;Landkreis Biberach;KDU;2024;123.456;100;1.234,56;'=1+2;Entwurf\r\n", out.toString());

@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.Test;
@@ -18,8 +17,6 @@ import de.ringportal.benchmark.internal.Figure.Kind;
 import de.ringportal.benchmark.internal.Figure.Periodicity;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
-import de.ringportal.rings.api.Ring;
-import de.ringportal.rings.api.Rings;
 
 public class RingComparisonTest {
 
@@ -61,45 +58,17 @@ public class RingComparisonTest {
         assertEquals(500.0, comparison.best(), 0);
     }
 
-    /** Named comparisons: the ring's members of that year and the Redaktion; moderation only for moderators. */
+    /**
+     * Values are entered for the own municipality only. (Who sees a ring's or a municipality's values of a year is
+     * core's rule now, tested in AccessImplTest.)
+     */
     @Test
-    public void only_members_of_the_ring_in_that_year_see_it() {
-        Ring two = new Ring("2", 2, "Ring 2", "", "");
-        Ring three = new Ring("3", 3, "Ring 3", "", "");
-        Rings rings = new Rings() {
-            public List<Ring> all() {
-                return List.of(two, three);
-            }
-
-            public Optional<Ring> byId(String id) {
-                return all().stream().filter(r -> r.id().equals(id)).findFirst();
-            }
-
-            public List<String> members(String ringId, int year) {
-                return List.of();
-            }
-
-            public Optional<Ring> ringOf(String ags, int year) {
-                return "08426".equals(ags) ? Optional.of(year == 2024 ? two : three) : Optional.empty();
-            }
-        };
-        Directory directory = new Directory(rings, null);
+    public void only_the_own_municipality_may_be_entered() {
         Viewer member = new Viewer("m", "M", "08426", Set.of(Role.RINGMITGLIED));
-        Viewer moderator = new Viewer("o", "O", "08426", Set.of(Role.RINGMITGLIED, Role.RINGMODERATION));
         Viewer editor = new Viewer("r", "R", null, Set.of(Role.REDAKTION));
-        Viewer admin = new Viewer("a", "A", null, Set.of(Role.ADMINISTRATION));
 
-        assertTrue(Rules.maySeeRing(member, "2", 2024, directory));
-        assertFalse(Rules.maySeeRing(member, "3", 2024, directory));
-        assertTrue("membership of that year", Rules.maySeeRing(member, "3", 2023, directory));
-        assertTrue(Rules.maySeeRing(editor, "3", 2024, directory));
-        assertFalse(Rules.maySeeRing(admin, "2", 2024, directory));
-        assertFalse(Rules.mayModerate(member, "2", 2024, directory));
-        assertTrue(Rules.mayModerate(moderator, "2", 2024, directory));
         assertTrue(Rules.mayEnterFor(member, "08426"));
         assertFalse(Rules.mayEnterFor(member, "08435"));
         assertFalse(Rules.mayEnterFor(editor, "08426"));
-        assertFalse("without the rings module nobody but the Redaktion sees a ring",
-                Rules.maySeeRing(member, "2", 2024, new Directory()));
     }
 }
