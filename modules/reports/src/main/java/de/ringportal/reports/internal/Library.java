@@ -235,6 +235,9 @@ public class Library {
             changed(report.id());
             recognize(accepted.kind(), new TextStore.Pending(report.id(), number, staged.sha256()));
             return number;
+        } catch (ReportStore.Gone e) {
+            // deleted meanwhile: the file stays an orphan that the clean-up at the next start removes
+            throw new Refused("Der Bericht wurde inzwischen gelöscht. Die Datei wurde nicht gespeichert.");
         } catch (SQLException e) {
             throw new IOException("Cannot write the version's record", e);
         } finally {

@@ -87,8 +87,17 @@ final class ReportStore {
         });
     }
 
+    /** The report was deleted while a change to it was on its way. */
+    static final class Gone extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        Gone(int reportId) {
+            super("No report " + reportId);
+        }
+    }
+
     /**
-     * Adds a version and makes it the current one; returns its number. The report's row is locked first, so two
+     * Adds a version and makes it the current one; returns its number; {@link Gone} when the report was deleted. The report's row is locked first, so two
      * uploads to one report at once number their versions one after the other instead of both taking the same
      * number (or deadlocking, each holding the row to read and waiting to write it).
      */
@@ -96,7 +105,7 @@ final class ReportStore {
         return Transactions.inTransaction(db, connection -> {
             if (update(connection, "UPDATE reports_report SET current_version = current_version WHERE id = ?",
                     reportId) == 0) {
-                throw new SQLException("No report " + reportId);
+                throw new Gone(reportId);
             }
             int next = count(connection, "SELECT MAX(version) FROM reports_version WHERE report_id = ?", reportId)
                     + 1;

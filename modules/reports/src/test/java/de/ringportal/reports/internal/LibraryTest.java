@@ -163,6 +163,20 @@ public class LibraryTest {
         assertEquals("deleting again finds nothing", 0, library.delete(doomed).files());
     }
 
+    /** A new version sent for a report deleted meanwhile is refused with a German message, and nothing is stored. */
+    @Test
+    public void a_version_for_a_report_deleted_meanwhile_is_refused() throws IOException, SQLException {
+        Report doomed = filed("Gleich weg", Set.of(), 700);
+        BlobStore.Staged staged = library.stage(new ByteArrayInputStream(pdfOfSize(800)));
+        library.delete(doomed);
+
+        Library.Refused refused = assertThrows(Library.Refused.class,
+                () -> library.addVersion(doomed, staged, "neu.pdf", "test"));
+
+        assertTrue(refused.getMessage(), refused.getMessage().contains("inzwischen gelöscht"));
+        assertEquals(List.of(), store.versions(doomed.id()));
+    }
+
     private Report filed(String title, Set<String> rings, int size) throws IOException, SQLException {
         String path = filing.file(report(title, rings, title + ".pdf"), new ByteArrayInputStream(pdfOfSize(size)));
         return store.find(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1))).orElseThrow();
