@@ -4,7 +4,7 @@
  * {@link de.ringportal.core.api.MenuEntry} and waits for its database tables through
  * {@link de.ringportal.core.api.ModuleSchema}, and asks {@link de.ringportal.core.api.Access} who may see what.
  */
-@Version("1.4.0")
+@Version("1.5.0")
 @Export
 package de.ringportal.core.api;
 
