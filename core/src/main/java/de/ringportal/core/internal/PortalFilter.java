@@ -75,10 +75,6 @@ public class PortalFilter implements Filter {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        if (!hasReadableQuery(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        }
         if (request.getRequestURI().startsWith(ASSETS)) {
             response.setHeader("Cache-Control", "public, max-age=86400");
         }
@@ -95,6 +91,11 @@ public class PortalFilter implements Filter {
             if (refusal != 0) {
                 discardRest(request);
                 response.sendError(refusal);
+                return;
+            }
+            // after the upload check: on an upload, reading the parameters parses the body (once, if it is sound)
+            if (!hasReadableQuery(request)) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
             refusal = STATE_CHANGING.contains(request.getMethod()) ? csrfRefusal(request) : 0;

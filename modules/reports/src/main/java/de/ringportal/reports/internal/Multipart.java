@@ -100,7 +100,7 @@ final class Multipart {
                 library.discard(staged);
             }
             // no size limit is set on the whole body (checked above), so a size refusal is a part header's
-            throw e instanceof FileUploadBase.SizeException ? new OverLimit(e.getMessage())
+            throw e instanceof FileUploadBase.SizeLimitExceededException ? new OverLimit(e.getMessage())
                     : new IOException("Malformed upload: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             if (staged != null) {
