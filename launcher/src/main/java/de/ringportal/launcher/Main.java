@@ -30,8 +30,15 @@ public final class Main {
             System.err.println(e.getMessage());
             System.exit(1);
         }
-        System.out.printf("Ringportal läuft auf http://%s:%d/ (Daten: %s, gestartet in %d ms). Beenden mit Strg+C.%n",
-                settings.host(), settings.port(), settings.dataDir(), (System.nanoTime() - started) / 1_000_000);
+        HealthProbe.Health health = new StartupWatch(new HealthProbe(settings.host(), portal::httpPort),
+                portal::isRunning, StartupWatch.Timing.DEFAULT, System.out, System.err).awaitUp(started);
+        if (health != null) {
+            System.out.printf("Ringportal läuft auf http://%s:%d/ (Daten: %s, gestartet in %d ms). Beenden mit Strg+C.%n",
+                    settings.host(), portal.httpPort(), settings.dataDir(), (System.nanoTime() - started) / 1_000_000);
+            if (health.reason() != null) {
+                System.err.println("Ringportal läuft eingeschränkt: " + health.reason());
+            }
+        }
         portal.awaitStop();
     }
 

@@ -3,10 +3,12 @@ package de.ringportal.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +19,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -55,6 +59,8 @@ public final class Portal {
         p.put("org.osgi.service.http.port", Integer.toString(settings.port()));
         p.put("org.apache.felix.http.host", settings.host());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Jetty's ForwardedRequestCustomizer: scheme, client address and host from the proxy's X-Forwarded-* headers
+        p.put("org.apache.felix.proxy.load.balancer.connection.enable", Boolean.toString(settings.behindProxy()));
         p.put("felix.fileinstall.dir", settings.deployDir().toString());
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.poll", "1000");
@@ -115,6 +121,38 @@ public final class Portal {
     /** Blocks until the framework stops, for whatever reason. */
     public FrameworkEvent awaitStop() throws InterruptedException {
         return framework.waitForStop(0);
+    }
+
+    /** True from a finished {@link #start()} until the framework begins to stop. */
+    public boolean isRunning() {
+        return framework != null && framework.getState() == Bundle.ACTIVE;
+    }
+
+    /**
+     * The port the web server listens on: the configured one, or for port 0 the one the system chose, as the HTTP
+     * runtime publishes it in its endpoint ({@code osgi.http.endpoint}); 0 while it has not started.
+     */
+    public int httpPort() {
+        if (settings.port() != 0 || framework == null) {
+            return settings.port();
+        }
+        try {
+            ServiceReference<?>[] runtimes = framework.getBundleContext().getServiceReferences((String) null,
+                    "(osgi.http.endpoint=*)");
+            for (ServiceReference<?> runtime : runtimes == null ? new ServiceReference<?>[0] : runtimes) {
+                Object endpoints = runtime.getProperty("osgi.http.endpoint");
+                for (Object endpoint : endpoints instanceof String[] many ? many
+                        : endpoints instanceof Collection<?> list ? list.toArray() : new Object[] { endpoints }) {
+                    int port = URI.create(String.valueOf(endpoint)).getPort();
+                    if (port > 0) {
+                        return port;
+                    }
+                }
+            }
+        } catch (InvalidSyntaxException | IllegalArgumentException | IllegalStateException e) {
+            // not started (or stopping): no port yet
+        }
+        return 0;
     }
 
     public Framework framework() {

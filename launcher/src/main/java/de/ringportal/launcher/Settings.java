@@ -7,7 +7,8 @@ import java.util.Map;
  * What an operator can set when starting the portal: each setting by command-line option or, failing that, by
  * environment variable, else its default.
  */
-public record Settings(String host, int port, Path dataDir, Path deployDir, boolean demo, boolean help) {
+public record Settings(String host, int port, Path dataDir, Path deployDir, boolean demo, boolean behindProxy,
+        boolean help) {
 
     static final String USAGE = """
             Aufruf: java -jar ringportal.jar [Optionen]
@@ -17,6 +18,8 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
               --deploy-dir <Ordner>   Ordner für Erweiterungen (JARs)      (RINGPORTAL_DEPLOY_DIR, Standard ./deploy)
               --demo                  Demo-Konten je Rolle anlegen, Passwörter beim Start anzeigen
                                       (RINGPORTAL_DEMO=true; nie für den echten Betrieb)
+              --behind-proxy          hinter einem Reverse Proxy, der TLS beendet: X-Forwarded-Proto/-For/-Host
+                                      gelten (RINGPORTAL_BEHIND_PROXY=true; nie ohne Proxy davor)
               --help                  diese Hilfe
             """;
 
@@ -27,6 +30,7 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
         String dataDir = env.getOrDefault("RINGPORTAL_DATA_DIR", "data");
         String deployDir = env.getOrDefault("RINGPORTAL_DEPLOY_DIR", "deploy");
         boolean demo = Boolean.parseBoolean(env.getOrDefault("RINGPORTAL_DEMO", "false"));
+        boolean behindProxy = Boolean.parseBoolean(env.getOrDefault("RINGPORTAL_BEHIND_PROXY", "false"));
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -37,6 +41,10 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
             }
             if (option.equals("--demo")) {
                 demo = true;
+                continue;
+            }
+            if (option.equals("--behind-proxy")) {
+                behindProxy = true;
                 continue;
             }
             String value;
@@ -56,7 +64,7 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
             }
         }
         return new Settings(host, parsePort(port), Path.of(dataDir).toAbsolutePath().normalize(),
-                Path.of(deployDir).toAbsolutePath().normalize(), demo, help);
+                Path.of(deployDir).toAbsolutePath().normalize(), demo, behindProxy, help);
     }
 
     private static int parsePort(String value) {

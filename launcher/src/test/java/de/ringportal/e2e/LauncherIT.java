@@ -10,6 +10,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -42,6 +45,7 @@ public class LauncherIT {
     private static final String DEPLOYED = "test.deployed";
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Path home;
     private static PortalProcess portal;
@@ -129,6 +133,21 @@ public class LauncherIT {
     }
 
     /**
+     * Without {@code --behind-proxy} a client's {@code X-Forwarded-Proto} is ignored (the form cookie is not marked
+     * Secure on plain HTTP); after a restart with {@code RINGPORTAL_BEHIND_PROXY=true}, the proxy's header makes the
+     * request secure. Runs inside the restart scenario so that the order of the two checks is fixed.
+     */
+    private static void assertForwardedProtoTrusted(boolean expected) throws IOException, InterruptedException {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(portal.uri("/anmelden"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode());
+        String csrfCookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.toLowerCase(java.util.Locale.ROOT).contains("csrf")).findFirst()
+                .orElseThrow(() -> new AssertionError("no CSRF cookie on the login form: " + login.headers()));
+        assertEquals(csrfCookie, expected, csrfCookie.contains("Secure"));
+    }
+
+    /**
      * SIGTERM stops the portal cleanly (Derby shut down, no recovery pending); a title changed in the database while it
      * was stopped is what the restarted portal serves, so pages come from the persistent database and the seed does not
      * run again; a deployed bundle is still active after the restart.
@@ -136,6 +155,7 @@ public class LauncherIT {
     @Test
     public void restart_after_sigterm_keeps_database_changes_and_deployed_bundles() throws Exception {
         deployTestBundle();
+        assertForwardedProtoTrusted(false);
         String siteSchema = health().path("schemas").path("site").asText();
         assertThat(siteSchema, startsWith("OK: version "));
 
@@ -148,7 +168,7 @@ public class LauncherIT {
         changeImprintTitleInDatabase(changedTitle);
 
         long restarting = System.nanoTime();
-        portal = PortalProcess.start(home);
+        portal = PortalProcess.start(home, Map.of("RINGPORTAL_BEHIND_PROXY", "true"));
         System.out.printf("LauncherIT: restart until /health answered 200: %d ms%n",
                 (System.nanoTime() - restarting) / 1_000_000);
 
@@ -160,6 +180,7 @@ public class LauncherIT {
         assertEquals("a re-run seed would fail on the existing rows", siteSchema,
                 health.path("schemas").path("site").asText());
         assertEquals("ACTIVE", bundleState(DEPLOYED));
+        assertForwardedProtoTrusted(true);
     }
 
     /** {@code --help} prints the German usage and exits 0 without starting anything. */

@@ -61,6 +61,13 @@ public final class PortalProcess implements AutoCloseable {
     /** As {@link #start(Path)}, with these variables added to the portal's environment (RINGPORTAL_ADMIN_PASSWORD). */
     public static PortalProcess start(Path home, Map<String, String> environment)
             throws IOException, InterruptedException {
+        PortalProcess portal = launch(home, environment);
+        portal.awaitHealthy();
+        return portal;
+    }
+
+    /** As {@link #start(Path, Map)}, but returns at once: for tests of a start that does not (yet) get up. */
+    public static PortalProcess launch(Path home, Map<String, String> environment) throws IOException {
         int port = freePort();
         Files.createDirectories(home);
         Path output = nextOutputFile(home);
@@ -70,10 +77,7 @@ public final class PortalProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        PortalProcess portal = new PortalProcess(home, port, process, output);
-        portal.awaitHealthy();
-        return portal;
+        return new PortalProcess(home, port, builder.start(), output);
     }
 
     /** Runs the launcher with these arguments to its end, for options that print and exit. */
@@ -148,6 +152,14 @@ public final class PortalProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Ends the process with SIGKILL, as a crash or {@code kill -9} would: no shutdown hook, no clean Derby stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The portal did not end within " + STOP_TIMEOUT + " of SIGKILL");
+        }
+    }
+
     /** Stops the portal if it still runs; for {@code @AfterClass}, where a failed test may have left it running. */
     @Override
     public void close() throws InterruptedException {
@@ -191,7 +203,8 @@ public final class PortalProcess implements AutoCloseable {
                 + output());
     }
 
-    private void awaitHealthy() throws InterruptedException {
+    /** Waits until {@code GET /health} answers 200; closes the portal and fails if it does not in time. */
+    public void awaitHealthy() throws InterruptedException {
         try {
             await("GET /health answers 200", START_TIMEOUT, () -> get("/health").statusCode() == 200);
         } catch (AssertionError e) {

@@ -1,5 +1,9 @@
 package de.ringportal.it;
 
+import static org.junit.Assert.assertEquals;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +50,15 @@ public abstract class AuthTestSupport extends PortalTestSupport {
 
     protected Visitor visitor() {
         return new Visitor(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
+    }
+
+    /** The result list of a search as {@code visitor} sees it: the page between the form and the end of main. */
+    protected static String search(Visitor visitor, String query) {
+        Visitor.Page page = visitor.get("/suche?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        assertEquals(200, page.status());
+        String body = page.body();
+        int start = body.indexOf("</form>", body.indexOf("<main"));
+        return body.substring(start, body.indexOf("</main>"));
     }
 
     /** Adds an enabled account with the administrator's password, unless the user name is taken. */

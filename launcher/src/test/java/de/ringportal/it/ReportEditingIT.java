@@ -340,13 +340,4 @@ public class ReportEditingIT extends AuthTestSupport {
         return Path.of(context.getProperty("ringportal.data.dir")).resolve("reports").resolve("blobs")
                 .resolve(sha256.substring(0, 2)).resolve(sha256);
     }
-
-    /** The result list of a search (the part of the page between the form and the end of main). */
-    private static String search(Visitor visitor, String query) {
-        Page page = visitor.get("/suche?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        assertEquals(200, page.status());
-        String body = page.body();
-        int start = body.indexOf("</form>", body.indexOf("<main"));
-        return body.substring(start, body.indexOf("</main>"));
-    }
 }

@@ -208,13 +208,4 @@ public class SearchIT extends AuthTestSupport {
         assertEquals(userName, 303, visitor.login(userName, PASSWORD, "/").status());
         return visitor;
     }
-
-    /** The result list of a search (the part of the page between the form and the footer). */
-    private static String search(Visitor visitor, String query) {
-        Visitor.Page page = visitor.get("/suche?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        assertEquals(200, page.status());
-        String body = page.body();
-        int start = body.indexOf("</form>", body.indexOf("<main"));
-        return body.substring(start, body.indexOf("</main>"));
-    }
 }

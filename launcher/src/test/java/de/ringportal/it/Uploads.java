@@ -26,7 +26,7 @@ public final class Uploads {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** A download as received. */
-    record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
@@ -36,7 +36,7 @@ public final class Uploads {
     }
 
     /** The form's fields (values may repeat: pairs of name, value) and one file, posted to {@code path}. */
-    static Page post(Visitor visitor, int port, String path, List<String> fields, String fileName, byte[] content) {
+    public static Page post(Visitor visitor, int port, String path, List<String> fields, String fileName, byte[] content) {
         String token = visitor.cookie(Visitor.CSRF);
         String boundary = "----rp" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -69,7 +69,7 @@ public final class Uploads {
     }
 
     /** GET as bytes, with extra request headers (name, value, ...). */
-    static Download download(Visitor visitor, int port, String path, String... headers) {
+    public static Download download(Visitor visitor, int port, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).GET();
         String cookies = cookies(visitor);
@@ -131,7 +131,7 @@ public final class Uploads {
     }
 
     /** A PDF padded (after its end marker, as incremental saves leave bytes) to {@code size} bytes. */
-    static byte[] pdfOfSize(String text, int size) {
+    public static byte[] pdfOfSize(String text, int size) {
         byte[] pdf = pdf(text);
         byte[] padded = new byte[size];
         System.arraycopy(pdf, 0, padded, 0, pdf.length);

@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 /**
  * One browser over real HTTP: keeps the cookies the portal sets (and drops those it clears), sends them back, and
  * follows no redirects, so tests see each 303 and its Location. Tests may also plant, replace or drop a cookie, as
- * an attacker or a copied cookie would. Thread-safe, so parallel requests may share one visitor.
+ * an attacker or a copied cookie would. Thread-safe, so parallel requests may share one visitor. Public for the
+ * end-to-end tests, which drive the packaged portal the same way.
  */
-final class Visitor {
+public final class Visitor {
 
     static final String SESSION = "rp_session";
     static final String CSRF = "rp_csrf";
@@ -37,14 +38,14 @@ final class Visitor {
     private final String base;
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
-    Visitor(int port) {
+    public Visitor(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** A response as received, with the {@code Set-Cookie} headers unparsed. */
-    record Page(int status, HttpHeaders headers, String body) {
+    public record Page(int status, HttpHeaders headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
@@ -55,7 +56,7 @@ final class Visitor {
         }
 
         /** The CSRF token of the page's first form. */
-        String csrfToken() {
+        public String csrfToken() {
             Matcher field = CSRF_FIELD.matcher(body);
             if (!field.find()) {
                 throw new AssertionError("The page has no form with a CSRF token:\n" + body);
@@ -69,12 +70,12 @@ final class Visitor {
         }
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** A form POST, fields in the given order, with whatever cookies this visitor holds. */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         return postRaw(path, fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&")));
@@ -108,7 +109,7 @@ final class Visitor {
     }
 
     /** Fills and sends the login form of {@code /anmelden}, as a person would. */
-    Page login(String userName, String password, String target) {
+    public Page login(String userName, String password, String target) {
         String token = get("/anmelden").csrfToken();
         return post("/anmelden", Map.of("_csrf", token, "benutzer", userName, "passwort", password, "ziel", target));
     }

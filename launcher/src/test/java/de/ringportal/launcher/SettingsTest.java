@@ -64,4 +64,15 @@ public class SettingsTest {
         assertEquals("/srv/d/bundles", properties.get("org.osgi.framework.storage"));
         assertEquals("/srv/d", properties.get("ringportal.data.dir"));
     }
+
+    /** Forwarded headers are trusted only when the operator says a proxy is in front, by option or environment. */
+    @Test
+    public void forwarded_headers_are_trusted_only_behind_a_proxy() {
+        String key = "org.apache.felix.proxy.load.balancer.connection.enable";
+        assertEquals("false", Portal.frameworkProperties(Settings.parse(new String[0], Map.of())).get(key));
+        assertEquals("true", Portal.frameworkProperties(
+                Settings.parse(new String[] { "--behind-proxy" }, Map.of())).get(key));
+        assertEquals("true", Portal.frameworkProperties(
+                Settings.parse(new String[0], Map.of("RINGPORTAL_BEHIND_PROXY", "true"))).get(key));
+    }
 }

@@ -1,39 +1,34 @@
 package de.ringportal.core.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.Properties;
+import java.util.Hashtable;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.apache.derby.jdbc.EmbeddedDriver;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The portal's one pooled {@link DataSource}: HikariCP over an embedded Derby database in the data directory.
- * Deactivating closes the pool and shuts Derby down cleanly, so the next start needs no recovery.
+ * The portal's one pooled {@link DataSource}: HikariCP over an embedded Derby database in the data directory. The
+ * database is opened in the background ({@link DatabaseStartup}), waiting as long as Derby's crash recovery or
+ * another process holding it takes; the DataSource service is registered only once a connection works, so every
+ * component that needs it starts then. Until then {@link #status()} says why it is missing. Deactivating closes the
+ * pool and shuts Derby down cleanly, so the next start needs no recovery.
  */
-@Component(service = DataSource.class, property = "ringportal.database=derby")
+@Component(service = Database.class, immediate = true)
 @Designate(ocd = Database.Config.class)
-public class Database extends HikariDataSource {
+public class Database {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-
-    /** Framework property with the portal's data directory; the launcher sets it. */
-    static final String DATA_DIR = "ringportal.data.dir";
+    /** How long deactivation waits for an attempt under way (Derby may be in its recovery) before shutting down. */
+    private static final long STOP_WAIT_MILLIS = 30_000;
 
     @ObjectClassDefinition(name = "Ringportal: Datenbank",
             description = "Die eingebettete Derby-Datenbank des Portals und ihr Verbindungspool.")
@@ -44,75 +39,109 @@ public class Database extends HikariDataSource {
         int maximumPoolSize() default 10;
 
         @AttributeDefinition(name = "Wartezeit auf eine Verbindung (ms)",
-                description = "So lange wartet eine Anfrage höchstens auf eine freie Verbindung, bevor sie scheitert.",
+                description = "So lange wartet eine Anfrage höchstens auf eine freie Verbindung, bevor sie scheitert."
+                        + " Der Start wartet auf die Datenbank dagegen so lange wie nötig.",
                 min = "250")
         long connectionTimeout() default 10_000;
     }
 
+    /** Whether the database is open and, when it is not, why (in German). */
+    public record Status(boolean up, String reason) {
+
+        /**
+         * The portal's database as the pages see it: whichever DataSource is registered, unless this component
+         * (when it is there) is still starting.
+         */
+        static Status of(Database component, DataSource registered) {
+            Status own = component == null ? null : component.status();
+            if (own != null && !own.up()) {
+                return own;
+            }
+            return registered == null ? new Status(false, "Die Datenbank ist nicht verfügbar.") : new Status(true, null);
+        }
+    }
+
+    private final BundleContext context;
     private final Path directory;
+    private final DatabaseStartup startup;
+    private final Thread starter;
+    private final Object lock = new Object();
+    private boolean closed;
+    private HikariDataSource pool;
+    private ServiceRegistration<DataSource> registration;
 
     @Activate
     public Database(BundleContext context, Config config) {
-        this(databaseDirectory(context), config);
+        this.context = context;
+        this.directory = DerbyPool.databaseDirectory(context);
+        this.startup = new DatabaseStartup(directory, () -> DerbyPool.open(directory, config), this::register);
+        this.starter = new Thread(startup, "ringportal-database-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
-    Database(Path directory, Config config) {
-        super(poolConfig(directory, config));
-        this.directory = directory;
-        LOG.info("Database ready at {}", directory);
+    /**
+     * UP once the DataSource service is registered and the components it activated (on the registering thread, with
+     * their migrations) have started; until then what the start is waiting for.
+     */
+    public Status status() {
+        synchronized (lock) {
+            if (registration != null) {
+                return new Status(true, null);
+            }
+        }
+        return new Status(false, startup.reason());
+    }
+
+    /** Registers the open pool as the portal's DataSource, unless deactivated meanwhile. */
+    private boolean register(HikariDataSource opened) {
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            pool = opened;
+        }
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("ringportal.database", "derby");
+        // Outside the lock: registering activates every component that needs the DataSource, on this thread.
+        ServiceRegistration<DataSource> registered;
+        try {
+            registered = context.registerService(DataSource.class, opened, properties);
+        } catch (IllegalStateException bundleStopped) {
+            return false;
+        }
+        synchronized (lock) {
+            if (!closed) {
+                registration = registered;
+                return true;
+            }
+        }
+        registered.unregister();
+        return true; // deactivate has closed the pool, or will
     }
 
     @Deactivate
-    void deactivate() {
-        close();
-        shutDown(directory);
-    }
-
-    static Path databaseDirectory(BundleContext context) {
-        String dataDir = context.getProperty(DATA_DIR);
-        return Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).toAbsolutePath().resolve("db");
-    }
-
-    private static HikariConfig poolConfig(Path directory, Config config) {
-        try {
-            Files.createDirectories(directory.getParent());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create the data directory " + directory.getParent(), e);
+    void deactivate() throws InterruptedException {
+        synchronized (lock) {
+            closed = true;
         }
-        // Derby writes its own log; keep it in the data directory, not in whatever the working directory is.
-        System.setProperty("derby.stream.error.file", directory.resolveSibling("derby.log").toString());
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName(directory.toString());
-        derby.setCreateDatabase("create");
-
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName("ringportal");
-        pool.setDataSource(derby);
-        pool.setMaximumPoolSize(config.maximumPoolSize());
-        pool.setMinimumIdle(Math.min(2, config.maximumPoolSize()));
-        pool.setConnectionTimeout(config.connectionTimeout());
-        return pool;
-    }
-
-    /** Shuts the database and then the Derby engine down; Derby reports success as an SQLException. */
-    static void shutDown(Path directory) {
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName(directory.toString());
-        derby.setShutdownDatabase("shutdown");
-        try {
-            derby.getConnection().close();
-        } catch (SQLException e) {
-            if (!"08006".equals(e.getSQLState())) {
-                LOG.warn("Derby database shutdown reported {}", e.getMessage());
-            }
+        startup.stop();
+        starter.join(STOP_WAIT_MILLIS);
+        ServiceRegistration<DataSource> registered;
+        HikariDataSource opened;
+        synchronized (lock) {
+            registered = registration;
+            opened = pool;
+            registration = null;
         }
-        try {
-            new EmbeddedDriver().connect("jdbc:derby:;shutdown=true", new Properties());
-        } catch (SQLException e) {
-            if (!"XJ015".equals(e.getSQLState())) {
-                LOG.warn("Derby engine shutdown reported {}", e.getMessage());
-            }
+        if (registered != null) {
+            registered.unregister();
         }
-        LOG.info("Database at {} shut down", directory);
+        if (opened != null) {
+            opened.close();
+            DerbyPool.shutDown(directory);
+        } else {
+            DerbyPool.shutDownEngine();
+        }
     }
 }

@@ -34,7 +34,9 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code
                 : response.getStatus();
-        ErrorText text = Boolean.TRUE.equals(request.getAttribute(PortalFilter.CSRF_FAILED)) ? ErrorText.CSRF : ErrorText.of(status);
+        ErrorText text = Boolean.TRUE.equals(request.getAttribute(PortalFilter.CSRF_FAILED)) ? ErrorText.CSRF
+                : Boolean.TRUE.equals(request.getAttribute(DatabaseGate.WAITING)) ? ErrorText.DATABASE_STARTING
+                : ErrorText.of(status);
         Object id = request.getAttribute(PortalContext.REQUEST_ID);
         String content = layout.fragment("error",
                 new Model(status, text.message(), status >= 500 && id != null ? id.toString() : null));

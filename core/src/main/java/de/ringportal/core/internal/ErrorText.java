@@ -8,6 +8,12 @@ record ErrorText(String title, String message) {
             "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Es wurde nichts geändert. "
                     + "Bitte laden Sie die Seite neu und senden Sie das Formular erneut.");
 
+    /** Every page while the portal waits for its database, at start or after it went away. */
+    static final ErrorText DATABASE_STARTING = new ErrorText("Vorübergehend nicht verfügbar",
+            "Das Portal startet gerade und wartet noch auf seine Datenbank. Nach einem unerwarteten Neustart prüft "
+                    + "die Datenbank sich zuerst selbst; das kann einige Minuten dauern. Bitte versuchen Sie es in "
+                    + "Kürze erneut.");
+
     static ErrorText of(int status) {
         return switch (status) {
             case 400 -> new ErrorText("Ungültige Anfrage",

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -27,8 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code GET /health}: 200 with JSON once the framework has started, every bundle meant to run is active and the
- * database answers; 503 before (or when one of them fails). A module whose migration failed makes the status
- * "DEGRADED", still 200: the rest of the portal serves.
+ * database answers; 503 before (or when one of them fails), with a German {@code reason} saying what is missing. A
+ * module whose migration failed makes the status "DEGRADED", still 200: the rest of the portal serves.
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/health")
@@ -45,6 +47,9 @@ public class HealthServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SchemaExtender schemas;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Database database;
+
     @Activate
     public HealthServlet(BundleContext context) {
         this.context = context;
@@ -53,23 +58,33 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         StringBuilder bundles = new StringBuilder();
-        boolean bundlesUp = context.getBundle(0).getState() == Bundle.ACTIVE;
+        boolean frameworkUp = context.getBundle(0).getState() == Bundle.ACTIVE;
+        List<String> notRunning = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
-            bundlesUp &= !shouldRunButDoesNot(bundle);
+            if (shouldRunButDoesNot(bundle)) {
+                notRunning.add(bundle.getSymbolicName());
+            }
             bundles.append(bundles.length() == 0 ? "" : ",")
                     .append("{\"symbolicName\":").append(Json.quote(bundle.getSymbolicName()))
                     .append(",\"version\":").append(Json.quote(bundle.getVersion().toString()))
                     .append(",\"state\":").append(Json.quote(stateName(bundle.getState()))).append('}');
         }
-        boolean databaseUp = databaseReachable();
+        String databaseDown = databaseProblem();
         SchemaExtender extender = schemas;
         Map<String, String> schemaStates = extender == null ? Map.of() : extender.states();
-        boolean schemasOk = schemaStates.values().stream().allMatch(state -> state.startsWith("OK"));
-        boolean up = bundlesUp && databaseUp;
-        String status = !up ? "DOWN" : schemasOk ? "UP" : "DEGRADED";
+        List<String> failedSchemas = schemaStates.entrySet().stream().filter(e -> !e.getValue().startsWith("OK"))
+                .map(Map.Entry::getKey).sorted().toList();
+        List<String> downBecause = downBecause(frameworkUp, databaseDown, notRunning);
+        boolean up = downBecause.isEmpty();
+        String status = !up ? "DOWN" : failedSchemas.isEmpty() ? "UP" : "DEGRADED";
+        String reason = !up ? String.join(" ", downBecause)
+                : failedSchemas.isEmpty() ? null : "Datenbankschema nicht aktuell: " + String.join(", ", failedSchemas);
 
-        StringBuilder json = new StringBuilder("{\"status\":").append(Json.quote(status))
-                .append(",\"database\":").append(Json.quote(databaseUp ? "UP" : "DOWN"))
+        StringBuilder json = new StringBuilder("{\"status\":").append(Json.quote(status));
+        if (reason != null) {
+            json.append(",\"reason\":").append(Json.quote(reason));
+        }
+        json.append(",\"database\":").append(Json.quote(databaseDown == null ? "UP" : "DOWN"))
                 .append(",\"schemas\":{");
         schemaStates.forEach((name, state) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
                 .append(Json.quote(name)).append(':').append(Json.quote(state)));
@@ -81,6 +96,21 @@ public class HealthServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** What keeps the portal DOWN, in German; empty when it is up. */
+    private static List<String> downBecause(boolean frameworkUp, String databaseDown, List<String> notRunning) {
+        List<String> reasons = new ArrayList<>();
+        if (!frameworkUp) {
+            reasons.add("Das OSGi-Framework startet noch.");
+        }
+        if (databaseDown != null) {
+            reasons.add(databaseDown);
+        }
+        if (!notRunning.isEmpty()) {
+            reasons.add("Nicht aktiv: " + String.join(", ", notRunning) + ".");
+        }
+        return reasons;
     }
 
     /** A bundle that is marked to start, at a level the framework has reached, yet is not active. */
@@ -97,15 +127,17 @@ public class HealthServlet extends HttpServlet {
         return level != null && level.isPersistentlyStarted() && level.getStartLevel() <= frameworkLevel;
     }
 
-    private boolean databaseReachable() {
-        DataSource database = dataSource;
-        if (database == null) {
-            return false;
+    /** Null when the database is open, its modules started on it, and it answers; else why not (in German). */
+    private String databaseProblem() {
+        DataSource open = dataSource;
+        Database.Status status = Database.Status.of(database, open);
+        if (!status.up()) {
+            return status.reason();
         }
-        try (Connection connection = database.getConnection()) {
-            return connection.isValid(2);
+        try (Connection connection = open.getConnection()) {
+            return connection.isValid(2) ? null : "Die Datenbank antwortet nicht.";
         } catch (SQLException e) {
-            return false;
+            return "Die Datenbank antwortet nicht: " + e.getMessage();
         }
     }
 

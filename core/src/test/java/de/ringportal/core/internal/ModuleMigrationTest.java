@@ -30,6 +30,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.Bundle;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import de.ringportal.core.api.ModuleSchema;
 
 /** Module migrations against a real embedded Derby, with the scripts served by a (mocked) bundle. */
@@ -38,19 +40,22 @@ public class ModuleMigrationTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
-    private Database database;
+    private Path directory;
+    private HikariDataSource database;
 
     @Before
-    public void openDatabase() throws IOException {
+    public void openDatabase() throws IOException, SQLException {
         Database.Config config = mock(Database.Config.class);
         when(config.maximumPoolSize()).thenReturn(2);
         when(config.connectionTimeout()).thenReturn(5_000L);
-        database = new Database(folder.newFolder("data").toPath().resolve("db"), config);
+        directory = folder.newFolder("data").toPath().resolve("db");
+        database = DerbyPool.open(directory, config);
     }
 
     @After
     public void closeDatabase() {
-        database.deactivate();
+        database.close();
+        DerbyPool.shutDown(directory);
     }
 
     /** Scripts run in version order, and the history table keeps each version with its checksum. */

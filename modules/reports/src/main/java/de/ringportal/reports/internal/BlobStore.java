@@ -2,8 +2,11 @@ package de.ringportal.reports.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -140,6 +143,32 @@ final class BlobStore {
             forceDirectory(file.getParent());
         }
         return deleted;
+    }
+
+    /** Writes the bytes of {@code range} of a stored file to {@code out}, reading 64 KB at a time. */
+    static void copy(Path file, ByteRange range, OutputStream out) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            WritableByteChannel target = Channels.newChannel(out);
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            long position = range.first();
+            long remaining = range.length();
+            while (remaining > 0) {
+                buffer.clear();
+                if (remaining < buffer.capacity()) {
+                    buffer.limit((int) remaining);
+                }
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    break;
+                }
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    target.write(buffer);
+                }
+                position += read;
+                remaining -= read;
+            }
+        }
     }
 
     /** Where the bytes with this hash live. */

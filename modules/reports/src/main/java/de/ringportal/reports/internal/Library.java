@@ -32,18 +32,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.ringportal.core.api.ModuleSchema;
-import de.ringportal.reports.api.NewReport;
-import de.ringportal.reports.api.ReportLibrary;
 import de.ringportal.search.api.SearchSource;
 
 /**
  * The library itself: checks a file (size, type against content), stores it by hash and then, only once the file is
- * in place, its record; tells the search about every change. Uploads through the pages and {@link ReportLibrary}
- * callers of other modules go through the same path.
+ * in place, its record; tells the search about every change and {@link TextRecognition} about every PDF. Uploads
+ * through the pages and {@link ReportFiling} for other modules go through the same path.
  */
-@Component(service = {Library.class, ReportLibrary.class})
+@Component(service = Library.class)
 @Designate(ocd = Library.Config.class)
-public class Library implements ReportLibrary {
+public class Library {
 
     private static final Logger LOG = LoggerFactory.getLogger(Library.class);
     static final String DATA_DIR = "ringportal.data.dir";
@@ -78,9 +76,11 @@ public class Library implements ReportLibrary {
     }
 
     private final ReportStore store;
+    private final TextStore texts;
     private final BlobStore blobs;
     private final Clock clock;
     private volatile Config config;
+    private volatile TextRecognition recognition;
     /**
      * Filing (file into the store, then the record) holds the read lock, removing unreferenced files after a
      * deletion the write lock: an upload of the same bytes cannot find the file in place, and lose it before its
@@ -95,11 +95,13 @@ public class Library implements ReportLibrary {
     @Activate
     public Library(BundleContext context, Config config, @Reference DataSource db,
             @Reference(target = "(" + ModuleSchema.NAME + "=reports)") ModuleSchema schema) throws IOException {
-        this(dataDirectory(context).resolve("reports"), new ReportStore(db), config, Clock.systemUTC());
+        this(dataDirectory(context).resolve("reports"), new ReportStore(db), new TextStore(db), config,
+                Clock.systemUTC());
     }
 
-    Library(Path root, ReportStore store, Config config, Clock clock) throws IOException {
+    Library(Path root, ReportStore store, TextStore texts, Config config, Clock clock) throws IOException {
         this.store = store;
+        this.texts = texts;
         this.blobs = new BlobStore(root);
         // PDFBox caches the system fonts it maps standard fonts to; keep that file in the data directory, not in
         // the home folder of whoever runs the portal
@@ -135,6 +137,10 @@ public class Library implements ReportLibrary {
 
     ReportStore store() {
         return store;
+    }
+
+    TextStore texts() {
+        return texts;
     }
 
     BlobStore blobs() {
@@ -193,13 +199,14 @@ public class Library implements ReportLibrary {
                 Instant now = clock.instant();
                 Version first = new Version(0, 1, staged.sha256(), staged.size(), accepted.fileName(),
                         accepted.kind(), now, author);
-                id = store.insert(details, first, text(accepted.kind(), staged.sha256()), author, now);
+                id = store.insert(details, first, author, now);
             } finally {
                 lock.unlock();
             }
             LOG.info("Report {} filed by {}: {} ({} bytes, {})", id, author, accepted.fileName(), staged.size(),
                     staged.sha256());
             changed(id);
+            recognize(accepted.kind(), new TextStore.Pending(id, 1, staged.sha256()));
             return id;
         } catch (SQLException e) {
             throw new IOException("Cannot write the report's record", e);
@@ -219,13 +226,14 @@ public class Library implements ReportLibrary {
                 blobs.commit(staged);
                 Version version = new Version(report.id(), 0, staged.sha256(), staged.size(), accepted.fileName(),
                         accepted.kind(), clock.instant(), author);
-                number = store.addVersion(report.id(), version, text(accepted.kind(), staged.sha256()));
+                number = store.addVersion(report.id(), version);
             } finally {
                 lock.unlock();
             }
             LOG.info("Report {} version {} filed by {}: {} ({})", report.id(), number, author, accepted.fileName(),
                     staged.sha256());
             changed(report.id());
+            recognize(accepted.kind(), new TextStore.Pending(report.id(), number, staged.sha256()));
             return number;
         } catch (SQLException e) {
             throw new IOException("Cannot write the version's record", e);
@@ -282,8 +290,17 @@ public class Library implements ReportLibrary {
         return new Deleted(versions, files);
     }
 
-    private String text(FileKind kind, String sha256) {
-        return kind == FileKind.PDF ? PdfText.of(blobs.path(sha256)) : "";
+    /** Queues a PDF's text; without a running {@link TextRecognition}, its next start finds the version pending. */
+    private void recognize(FileKind kind, TextStore.Pending version) {
+        TextRecognition current = recognition;
+        if (current != null && kind == FileKind.PDF) {
+            current.submit(version);
+        }
+    }
+
+    /** {@link TextRecognition} announces itself while it runs (null: stopped); it needs the library, not vice versa. */
+    void recognizeWith(TextRecognition running) {
+        recognition = running;
     }
 
     /** Posts the change to the search (asynchronously, through Event Admin, when it runs). */
@@ -293,26 +310,5 @@ public class Library implements ReportLibrary {
             current.postEvent(new Event(SearchSource.TOPIC_CHANGED,
                     Map.of(SearchSource.SOURCE, ReportSearchSource.NAME, SearchSource.ID, Integer.toString(id))));
         }
-    }
-
-    @Override
-    public String file(NewReport report, InputStream content) throws IOException {
-        String title = report.title() == null ? "" : report.title().strip();
-        if (title.isEmpty() || title.length() > ReportForm.TITLE_MAX) {
-            throw new Refused("Der Titel fehlt oder ist länger als " + ReportForm.TITLE_MAX + " Zeichen.");
-        }
-        String description = report.description() == null ? "" : report.description().strip();
-        if (description.length() > ReportForm.DESCRIPTION_MAX) {
-            throw new Refused("Die Beschreibung ist länger als " + ReportForm.DESCRIPTION_MAX + " Zeichen.");
-        }
-        BlobStore.Staged staged;
-        try {
-            staged = stage(content);
-        } catch (BlobStore.TooLarge e) {
-            throw new Refused(tooLargeMessage());
-        }
-        int id = create(new ReportStore.Details(title, report.year(), description, Set.copyOf(report.rings()), null),
-                staged, report.fileName(), report.author());
-        return "/berichte/" + id;
     }
 }

@@ -14,8 +14,9 @@ import de.ringportal.search.api.SearchDocument;
 import de.ringportal.search.api.SearchSource;
 
 /**
- * The reports as the search sees them: title, description and the text of the current file (PDFs; extracted once
- * on upload and kept with the version), the report's rings and its release date as the search's embargo.
+ * The reports as the search sees them: title, description and the text of the current file (PDFs; recognised once,
+ * after the upload, by {@link TextRecognition} and kept with the version), the report's rings and its release date
+ * as the search's embargo.
  */
 @Component(service = SearchSource.class, property = SearchSource.SOURCE + "=" + ReportSearchSource.NAME)
 public class ReportSearchSource implements SearchSource {

@@ -58,7 +58,7 @@ final class ReportStore {
     }
 
     /** Inserts a report with its first version, in one transaction; returns its id. */
-    int insert(Details details, Version first, String text, String author, Instant now) throws SQLException {
+    int insert(Details details, Version first, String author, Instant now) throws SQLException {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -86,7 +86,7 @@ final class ReportStore {
                         insert.executeUpdate();
                     }
                 }
-                insertVersion(connection, id, 1, first, text);
+                insertVersion(connection, id, 1, first);
                 connection.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -99,7 +99,7 @@ final class ReportStore {
     }
 
     /** Adds a version and makes it the current one; returns its number. */
-    int addVersion(int reportId, Version version, String text) throws SQLException {
+    int addVersion(int reportId, Version version) throws SQLException {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -112,7 +112,7 @@ final class ReportStore {
                         next = rows.getInt(1) + 1;
                     }
                 }
-                insertVersion(connection, reportId, next, version, text);
+                insertVersion(connection, reportId, next, version);
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE reports_report SET current_version = ? WHERE id = ?")) {
                     update.setInt(1, next);
@@ -233,10 +233,11 @@ final class ReportStore {
         }
     }
 
-    private static void insertVersion(Connection connection, int reportId, int number, Version version, String text)
+    /** The text is recognised later (see {@link TextStore}): a PDF version is filed pending. */
+    private static void insertVersion(Connection connection, int reportId, int number, Version version)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reports_version (report_id, "
-                + "version, sha256, byte_size, file_name, file_type, uploaded_at, uploaded_by, text_content) "
+                + "version, sha256, byte_size, file_name, file_type, uploaded_at, uploaded_by, text_state) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setInt(1, reportId);
             insert.setInt(2, number);
@@ -246,11 +247,7 @@ final class ReportStore {
             insert.setString(6, version.kind().name());
             insert.setTimestamp(7, Timestamp.from(version.uploadedAt()));
             insert.setString(8, version.uploadedBy());
-            if (text == null || text.isEmpty()) {
-                insert.setNull(9, Types.CLOB);
-            } else {
-                insert.setString(9, text);
-            }
+            insert.setString(9, TextStore.initialState(version.kind()));
             insert.executeUpdate();
         }
     }

@@ -1,15 +1,9 @@
 package de.ringportal.reports.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.Year;
@@ -222,9 +216,11 @@ public class ReportsServlet extends HttpServlet {
         Pager pager = Pager.of(request.getParameter("seite"), total, PAGE_SIZE, "/berichte?"
                 + query("jahr", year == null ? null : year.toString(), "ring", ring,
                         "typ", kind == null ? null : kind.extension()));
+        List<Report> reports = store.list(filter, audience, pager.offset(), PAGE_SIZE);
+        Set<Integer> recognizing = library.texts().recognizing(reports.stream().map(Report::id).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Report report : store.list(filter, audience, pager.offset(), PAGE_SIZE)) {
-            rows.add(row(report));
+        for (Report report : reports) {
+            rows.add(row(report, recognizing.contains(report.id())));
         }
 
         Map<String, Object> model = new HashMap<>();
@@ -249,8 +245,9 @@ public class ReportsServlet extends HttpServlet {
         views.render(request, response, "Berichte", "list", model);
     }
 
-    private Map<String, Object> row(Report report) {
+    private Map<String, Object> row(Report report, boolean recognizing) {
         Map<String, Object> row = new HashMap<>();
+        row.put("recognizing", recognizing);
         row.put("title", report.title());
         row.put("path", report.path());
         row.put("year", report.year());
@@ -291,6 +288,7 @@ public class ReportsServlet extends HttpServlet {
         model.put("date", DATE.format(report.current().uploadedAt()));
         model.put("embargo", report.releaseAt() == null ? null : DATE.format(report.releaseAt()));
         model.put("embargoed", report.isEmbargoed(library.now()));
+        model.put("recognizing", !library.texts().recognizing(List.of(report.id())).isEmpty());
         model.put("manage", manage);
         model.put("edit", rules.mayEdit(request, report));
         model.put("notice", notice(request));
@@ -557,29 +555,7 @@ public class ReportsServlet extends HttpServlet {
             // a download starts at byte 0; resumed or partial reads of the same download are not counted again
             audit(request, report, version);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            OutputStream out = response.getOutputStream();
-            WritableByteChannel target = Channels.newChannel(out);
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            long position = range.first();
-            long remaining = range.length();
-            while (remaining > 0) {
-                buffer.clear();
-                if (remaining < buffer.capacity()) {
-                    buffer.limit((int) remaining);
-                }
-                int read = channel.read(buffer, position);
-                if (read < 0) {
-                    break;
-                }
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    target.write(buffer);
-                }
-                position += read;
-                remaining -= read;
-            }
-        }
+        BlobStore.copy(file, range, response.getOutputStream());
     }
 
     /** Ring-internal downloads are recorded: who, which report and version, when. */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -37,24 +39,27 @@ public class LibraryTest {
     private Path root;
     private ReportStore store;
     private Library library;
+    private ReportFiling filing;
 
     @Before
     public void open() throws IOException {
         root = folder.getRoot().toPath();
-        store = new ReportStore(TestDatabase.migrated());
+        DataSource db = TestDatabase.migrated();
+        store = new ReportStore(db);
         Library.Config config = mock(Library.Config.class);
         when(config.maxUploadMegabytes()).thenReturn(1);
-        library = new Library(root, store, config, Clock.fixed(NOW, ZoneOffset.UTC));
+        library = new Library(root, store, new TextStore(db), config, Clock.fixed(NOW, ZoneOffset.UTC));
+        filing = new ReportFiling(library);
     }
 
     /** A refused file leaves neither a record nor a file, stored or temporary. */
     @Test
     public void refused_files_leave_nothing() throws IOException, SQLException {
-        assertThrows(Library.Refused.class, () -> library.file(report("Leer", Set.of(), "leer.pdf"),
+        assertThrows(Library.Refused.class, () -> filing.file(report("Leer", Set.of(), "leer.pdf"),
                 new ByteArrayInputStream(new byte[0])));
-        assertThrows(Library.Refused.class, () -> library.file(report("Exe", Set.of(), "setup.pdf"),
+        assertThrows(Library.Refused.class, () -> filing.file(report("Exe", Set.of(), "setup.pdf"),
                 new ByteArrayInputStream("MZ\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1))));
-        Library.Refused tooLarge = assertThrows(Library.Refused.class, () -> library.file(report("Groß", Set.of(),
+        Library.Refused tooLarge = assertThrows(Library.Refused.class, () -> filing.file(report("Groß", Set.of(),
                 "gross.pdf"), new ByteArrayInputStream(pdfOfSize(1024 * 1024 + 1))));
         assertTrue(tooLarge.getMessage().contains("höchstens 1 MB"));
 
@@ -79,9 +84,9 @@ public class LibraryTest {
     /** What the list shows to whom: public, own rings, embargo for moderators and the Redaktion. */
     @Test
     public void list_shows_each_viewer_what_they_may_see() throws IOException, SQLException {
-        library.file(report("Öffentlich", Set.of(), "a.pdf"), new ByteArrayInputStream(pdfOfSize(100)));
-        library.file(report("Ring 3", Set.of("3"), "b.pdf"), new ByteArrayInputStream(pdfOfSize(101)));
-        library.file(report("Ring 5", Set.of("5"), "c.pdf"), new ByteArrayInputStream(pdfOfSize(102)));
+        filing.file(report("Öffentlich", Set.of(), "a.pdf"), new ByteArrayInputStream(pdfOfSize(100)));
+        filing.file(report("Ring 3", Set.of("3"), "b.pdf"), new ByteArrayInputStream(pdfOfSize(101)));
+        filing.file(report("Ring 5", Set.of("5"), "c.pdf"), new ByteArrayInputStream(pdfOfSize(102)));
         BlobStore.Staged staged = library.stage(new ByteArrayInputStream(pdfOfSize(103)));
         library.create(new ReportStore.Details("Ring 3 gesperrt", 2025, "", Set.of("3"), NOW.plusSeconds(3600)),
                 staged, "d.pdf", "test");
@@ -101,7 +106,7 @@ public class LibraryTest {
     /** A new version keeps the old one; identical bytes are stored once. */
     @Test
     public void versions_keep_earlier_files() throws IOException, SQLException {
-        String path = library.file(report("Versionen", Set.of(), "v.pdf"), new ByteArrayInputStream(pdfOfSize(200)));
+        String path = filing.file(report("Versionen", Set.of(), "v.pdf"), new ByteArrayInputStream(pdfOfSize(200)));
         Report report = store.find(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1))).orElseThrow();
         library.addVersion(report, library.stage(new ByteArrayInputStream(pdfOfSize(300))), "v2.pdf", "test");
         library.addVersion(report, library.stage(new ByteArrayInputStream(pdfOfSize(200))), "v3.pdf", "test");
@@ -159,7 +164,7 @@ public class LibraryTest {
     }
 
     private Report filed(String title, Set<String> rings, int size) throws IOException, SQLException {
-        String path = library.file(report(title, rings, title + ".pdf"), new ByteArrayInputStream(pdfOfSize(size)));
+        String path = filing.file(report(title, rings, title + ".pdf"), new ByteArrayInputStream(pdfOfSize(size)));
         return store.find(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1))).orElseThrow();
     }
 

@@ -13,10 +13,12 @@ import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
-/** A fresh in-memory Derby database with this module's migrations applied, one per call. */
+/** A fresh in-memory Derby database with this module's migrations applied (in order), one per call. */
 final class TestDatabase {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
+    /** This module's scripts, in the order Flyway applies them. */
+    private static final String[] MIGRATIONS = {"V1__reports.sql", "V2__text_recognition.sql"};
 
     static {
         System.setProperty("derby.stream.error.file", "target/derby.log");
@@ -29,7 +31,14 @@ final class TestDatabase {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:reports-test-" + COUNT.incrementAndGet());
         dataSource.setCreateDatabase("create");
-        try (InputStream in = TestDatabase.class.getResourceAsStream("/db/migration/V1__reports.sql");
+        for (String migration : MIGRATIONS) {
+            migrate(dataSource, migration);
+        }
+        return dataSource;
+    }
+
+    private static void migrate(DataSource dataSource, String migration) {
+        try (InputStream in = TestDatabase.class.getResourceAsStream("/db/migration/" + migration);
                 Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             // ${large_text}: the placeholder core's Flyway set-up fills in, CLOB on Derby
@@ -45,6 +54,5 @@ final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return dataSource;
     }
 }
