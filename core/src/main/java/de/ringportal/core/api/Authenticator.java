@@ -20,7 +20,7 @@ public interface Authenticator {
      * session id: core binds the request's CSRF tokens to it, so a token of one session (or of the time before
      * login) is refused in another. Core never shows or logs it. Null when the request has no live session.
      *
-     * @since 1.5
+     * @since 1.6
      */
     default String sessionKey(HttpServletRequest request) {
         return null;

@@ -14,6 +14,10 @@ record ErrorText(String title, String message) {
                     + "die Datenbank sich zuerst selbst; das kann einige Minuten dauern. Bitte versuchen Sie es in "
                     + "Kürze erneut.");
 
+    /** A write the database refused as busy, again and again: nothing was stored. */
+    static final ErrorText BUSY = new ErrorText("Speichern gerade nicht möglich",
+            de.ringportal.core.api.StoreBusyException.MESSAGE);
+
     static ErrorText of(int status) {
         return switch (status) {
             case 400 -> new ErrorText("Ungültige Anfrage",

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import de.ringportal.core.api.Authenticator;
 import de.ringportal.core.api.PortalContext;
+import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Viewer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -28,9 +29,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Runs around every request of the portal's context: gives it an id, sets the security headers, turns malformed
- * input (malformed or oversized uploads included, see {@link MultipartGuard}) into a 4xx and any failure into the
- * styled 500 page (logging the stack trace with the same id), asks the {@link Authenticator} who sent it, and
- * refuses every POST, PUT and DELETE without a CSRF token valid for its session ({@link CsrfTokens}).
+ * input (malformed or oversized uploads included, see {@link MultipartGuard}) into a 4xx, a write refused as busy
+ * into the styled 503 page and any other failure into the styled 500 page (logging the stack trace with the same
+ * id), asks the {@link Authenticator} who sent it, and refuses every POST, PUT and DELETE without a CSRF token valid
+ * for its session ({@link CsrfTokens}).
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
@@ -41,6 +43,8 @@ public class PortalFilter implements Filter {
 
     /** Request attribute telling the error page that the 403 came from a failed CSRF check. */
     static final String CSRF_FAILED = PortalFilter.class.getName() + ".csrfFailed";
+    /** Request attribute telling the error page that the 503 came from a write the database refused as busy. */
+    static final String STORE_BUSY = PortalFilter.class.getName() + ".storeBusy";
     /** How much of an oversized body is read and dropped before the 413, so the client can read the answer. */
     private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
     static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "DELETE");
@@ -111,11 +115,20 @@ public class PortalFilter implements Filter {
             }
             chain.doFilter(new ViewerRequest(request, viewer), response);
         } catch (IOException | ServletException | RuntimeException | LinkageError e) {
-            LOG.error("Request {} failed: {} {}", id, request.getMethod(), request.getRequestURI(), e);
+            boolean busy = StoreBusyException.isCause(e);
+            if (busy) {
+                // nothing was stored and the sender may simply try again: no stack trace, no 500
+                LOG.warn("Request {} refused, database busy: {} {}: {}", id, request.getMethod(),
+                        request.getRequestURI(), e.getMessage());
+            } else {
+                LOG.error("Request {} failed: {} {}", id, request.getMethod(), request.getRequestURI(), e);
+            }
             if (!response.isCommitted()) {
                 response.reset();
                 setStandardHeaders(response, id);
-                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                request.setAttribute(STORE_BUSY, busy);
+                response.sendError(busy ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                        : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
         }
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLTransactionRollbackException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
+import de.ringportal.core.api.StoreBusyException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,6 +66,13 @@ public class PortalFilterJettyTest {
                 throw new IllegalStateException("kaputt im Test");
             }
         }), "/kaputt");
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+                throw new IllegalStateException("Cannot create article", new StoreBusyException(
+                        new SQLTransactionRollbackException("A lock could not be obtained", "40XL1")));
+            }
+        }), "/belegt");
         context.addServlet(new ServletHolder(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -108,6 +117,17 @@ public class PortalFilterJettyTest {
         String log = Files.readString(Path.of(System.getProperty("org.slf4j.simpleLogger.logFile")));
         assertTrue(log.contains("Request " + id + " failed: GET /kaputt"));
         assertTrue(log.contains("java.lang.IllegalStateException: kaputt im Test"));
+    }
+
+    /** A write the database kept refusing as busy is the German 503 page saying nothing was stored, never a 500. */
+    @Test
+    public void busy_database_write_shows_styled_503_in_german() throws Exception {
+        HttpResponse<String> response = get("/belegt");
+
+        assertEquals(503, response.statusCode());
+        assertTrue(response.body().contains("<h1>Speichern gerade nicht möglich</h1>"));
+        assertTrue(response.body().contains("Es wurde nichts gespeichert"));
+        assertNoStackTrace(response.body());
     }
 
     /** An unknown path is the German 404 page inside the layout, without a request id to report. */

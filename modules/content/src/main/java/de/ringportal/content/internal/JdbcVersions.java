@@ -20,6 +20,7 @@ import de.ringportal.content.api.ContentVersion;
 import de.ringportal.content.api.DiffLine;
 import de.ringportal.content.api.Versions;
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.api.Transactions;
 
 /** The version store in the table {@code content_version}; numbers count up per item. */
 @Component(service = Versions.class)
@@ -43,29 +44,39 @@ public class JdbcVersions implements Versions {
             throw new IllegalArgumentException("Version of " + kind + "/" + itemId + " is larger than the store keeps");
         }
         // two editors saving the same item at once both compute the same next number; the unique key refuses the
-        // second insert, which then takes the next number
-        for (int attempt = 0;; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                int number = nextNumber(connection, kind, itemId);
-                Instant now = Instant.now();
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO content_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, kind);
-                    insert.setString(2, itemId);
-                    insert.setInt(3, number);
-                    insert.setString(4, truncate(author, 200));
-                    insert.setTimestamp(5, Timestamp.from(now));
-                    insert.setString(6, title);
-                    insert.setString(7, safeSummary);
-                    insert.setString(8, body);
-                    insert.executeUpdate();
+        // second insert, which then takes the next number; lock timeouts and deadlocks run the transaction again
+        try {
+            return Transactions.inTransaction(dataSource, connection -> {
+                for (int attempt = 0;; attempt++) {
+                    int number = nextNumber(connection, kind, itemId);
+                    Instant now = Instant.now();
+                    Optional<ContentVersion> saved = Transactions.unlessDuplicate(connection, c -> {
+                        insert(c, kind, itemId, number, author, now, title, safeSummary, body);
+                        return new ContentVersion(kind, itemId, number, author, now, title, safeSummary, body);
+                    });
+                    if (saved.isPresent() || attempt >= 3) {
+                        return saved.orElseThrow(() -> new SQLException("No free version number", "23505"));
+                    }
                 }
-                return new ContentVersion(kind, itemId, number, author, now, title, safeSummary, body);
-            } catch (SQLException e) {
-                if (attempt >= 3 || !"23505".equals(e.getSQLState())) {
-                    throw new IllegalStateException("Cannot save a version of " + kind + "/" + itemId, e);
-                }
-            }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save a version of " + kind + "/" + itemId, e);
+        }
+    }
+
+    private static void insert(Connection connection, String kind, String itemId, int number, String author,
+            Instant now, String title, String summary, String body) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO content_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, kind);
+            insert.setString(2, itemId);
+            insert.setInt(3, number);
+            insert.setString(4, truncate(author, 200));
+            insert.setTimestamp(5, Timestamp.from(now));
+            insert.setString(6, title);
+            insert.setString(7, summary);
+            insert.setString(8, body);
+            insert.executeUpdate();
         }
     }
 

@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.api.StoreBusyException;
+import de.ringportal.core.api.Transactions;
 
 /** The events table: reading by visibility, one by id, and adding. Always prepared statements. */
 @Component(service = EventStore.class)
@@ -57,24 +59,29 @@ public class EventStore {
         return found.stream().findFirst();
     }
 
+    /**
+     * Adds an event; its id. Run again when the database was busy with other writes; {@link StoreBusyException}
+     * when it stayed busy, and then nothing is stored.
+     */
     public int add(Event event, String createdBy) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO events_event (title, starts_at, "
-                        + "ends_at, place, ring_id, agenda, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, event.title());
-            insert.setTimestamp(2, Timestamp.valueOf(event.startsAt()));
-            insert.setTimestamp(3, Timestamp.valueOf(event.endsAt()));
-            insert.setString(4, event.place());
-            insert.setString(5, event.ringId());
-            insert.setString(6, event.agenda());
-            insert.setString(7, createdBy);
-            insert.setTimestamp(8, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getInt(1);
-            }
+        try {
+            return Transactions.inTransaction(dataSource, connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events_event (title, "
+                        + "starts_at, ends_at, place, ring_id, agenda, created_by, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    bind(insert, List.of(event.title(), Timestamp.valueOf(event.startsAt()),
+                            Timestamp.valueOf(event.endsAt()), event.place()));
+                    insert.setString(5, event.ringId());
+                    insert.setString(6, event.agenda());
+                    insert.setString(7, createdBy);
+                    insert.setTimestamp(8, Timestamp.from(Instant.now()));
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        return keys.getInt(1);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot add an event", e);
         }

@@ -3,6 +3,7 @@ package de.ringportal.events.internal;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -50,5 +51,57 @@ public class ICalendarTest {
     @Test
     public void text_escaping_covers_every_special_character() {
         assertEquals("a\\\\b\\;c\\,d\\ne", ICalendar.text("a\\b;c,d\r\ne"));
+    }
+
+    /** A line break in a title stays inside SUMMARY: "ATTENDEE:evil" never becomes a property of its own. */
+    @Test
+    public void line_breaks_in_any_value_never_start_a_property() {
+        Event event = new Event(2, "Treffen\r\nATTENDEE:evil", MEETING.startsAt(), MEETING.endsAt(),
+                "Kassel\nATTENDEE:evil", null, "a\rATTENDEE:evil\u0085NEL\u2028LS\u2029PS\u000BVT\u0000");
+
+        String ics = ICalendar.write("Kalender\r\nX-EVIL:1", "host\r\nX-EVIL:2", List.of(event), Instant.EPOCH);
+
+        for (String line : ics.split("\r\n")) {
+            assertFalse(line, line.startsWith("ATTENDEE") || line.startsWith("X-EVIL"));
+            assertFalse(line, line.matches(".*[\\x00-\\x08\\x0B-\\x1F\\x7F\\u0085\\u2028\\u2029].*"));
+        }
+        assertThat(ics, containsString("SUMMARY:Treffen\\nATTENDEE:evil\r\n"));
+        assertThat(ics, containsString("LOCATION:Kassel\\nATTENDEE:evil\r\n"));
+        assertThat(ics, containsString("DESCRIPTION:a\\nATTENDEE:evil\\nNEL\\nLS\\nPSVT\r\n"));
+        assertThat(ics, containsString("X-WR-CALNAME:Kalender\\nX-EVIL:1\r\n"));
+    }
+
+    /** Markup is stripped from summary, location and description; what is left is escaped plain text. */
+    @Test
+    public void markup_is_stripped_from_summary_location_and_description() {
+        Event event = new Event(3, "<script>alert(1)</script>Ringtreffen <b>4</b>", MEETING.startsAt(),
+                MEETING.endsAt(), "<img src=x onerror=alert(1)>Kassel", null,
+                "<<b>script>alert(2)<</b>/script>K1 < K2 &lt;i&gt;<!-- Kommentar -->");
+
+        String ics = ICalendar.write("R", "h", List.of(event), Instant.EPOCH);
+
+        String unfolded = ics.replace("\r\n ", "");
+        assertFalse(unfolded, unfolded.toLowerCase().contains("<script"));
+        assertFalse(unfolded, unfolded.contains("<img") || unfolded.contains("<b>") || unfolded.contains("<!--"));
+        assertThat(unfolded, containsString("SUMMARY:alert(1)Ringtreffen 4\r\n"));
+        assertThat(unfolded, containsString("LOCATION:Kassel\r\n"));
+        assertThat(unfolded, containsString("DESCRIPTION:alert(2)K1 < K2 &lt\\;i&gt\\;\r\n"));
+    }
+
+    /** Folding counts octets of UTF-8 and never splits a character, also a four-byte one, across lines. */
+    @Test
+    public void folding_never_splits_a_character() {
+        Event event = new Event(4, "a" + "\uD83D\uDCC5".repeat(40), MEETING.startsAt(), MEETING.endsAt(), "Ort",
+                null, "");
+
+        String ics = ICalendar.write("R", "h", List.of(event), Instant.EPOCH);
+
+        for (String line : ics.split("\r\n")) {
+            byte[] octets = line.getBytes(StandardCharsets.UTF_8);
+            assertTrue(line, octets.length <= 75);
+            assertEquals(line, new String(octets, StandardCharsets.UTF_8));
+            assertFalse(line, Character.isHighSurrogate(line.charAt(line.length() - 1)));
+        }
+        assertThat(ics.replace("\r\n ", ""), containsString("SUMMARY:a" + "\uD83D\uDCC5".repeat(40) + "\r\n"));
     }
 }

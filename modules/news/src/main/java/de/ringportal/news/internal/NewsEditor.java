@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.ringportal.content.api.ContentVersion;
 import de.ringportal.content.api.RichText;
@@ -19,6 +21,7 @@ import de.ringportal.content.api.Versions;
 import de.ringportal.core.api.MenuEntry;
 import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
+import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
 import de.ringportal.rings.api.Ring;
@@ -39,6 +42,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class NewsEditor extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(NewsEditor.class);
     static final String KIND = "news";
     static final int LIST_SIZE = 20;
     private static final Pattern ITEM = Pattern.compile("/(\\d{1,9})(/versionen|/vergleich|/wiederherstellen|/loeschen)?");
@@ -151,7 +155,7 @@ public class NewsEditor extends HttpServlet {
             model.put("preview", Map.of("title", form.title(), "teaser", form.teaser(), "html", previewHtml,
                     "audience", newsAccess.audienceLabel(form.rings())));
         }
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() && response.getStatus() < HttpServletResponse.SC_BAD_REQUEST) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         views.render(request, response, article == null ? "Neue Nachricht" : "Nachricht bearbeiten", "edit", model);
@@ -179,8 +183,21 @@ public class NewsEditor extends HttpServlet {
         }
         Viewer viewer = newsAccess.access().viewer(request);
         String author = viewer.displayName().isBlank() ? viewer.userName() : viewer.displayName();
-        Article saved = article == null ? store.create(form, author, viewer.userName()) : store.update(article.id(), form);
-        versions.save(KIND, String.valueOf(saved.id()), author, saved.title(), saved.teaser(), saved.body());
+        Article saved;
+        try {
+            saved = article == null ? store.create(form, author, viewer.userName()) : store.update(article.id(), form);
+        } catch (StoreBusyException busy) {
+            // nothing was stored: the form comes back as sent, to be sent again
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            form(request, response, article, form, List.of(StoreBusyException.MESSAGE), null);
+            return;
+        }
+        try {
+            versions.save(KIND, String.valueOf(saved.id()), author, saved.title(), saved.teaser(), saved.body());
+        } catch (StoreBusyException busy) {
+            // the article is stored: say so with the redirect; only its history lacks this step
+            LOG.warn("Article {} saved, but its version history stayed busy: {}", saved.id(), busy.getMessage());
+        }
         events.changed(saved.id());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", saved.path());

@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.api.StoreBusyException;
+import de.ringportal.core.api.Transactions;
 
 /**
  * The articles in {@code news_article} and their audiences in {@code news_audience}. Every query that lists articles
@@ -194,13 +194,17 @@ public class NewsStore {
 
     Optional<Article> find(int id) {
         try (Connection connection = dataSource.getConnection()) {
-            PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM news_article n WHERE n.id = ?");
-            select.setInt(1, id);
-            return read(connection, select).stream().findFirst();
+            return find(connection, id);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read article " + id, e);
         }
+    }
+
+    private static Optional<Article> find(Connection connection, int id) throws SQLException {
+        PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM news_article n WHERE n.id = ?");
+        select.setInt(1, id);
+        return read(connection, select).stream().findFirst();
     }
 
     Optional<Article> find(int year, String slug) {
@@ -215,81 +219,31 @@ public class NewsStore {
         }
     }
 
-    /** Stores a new article under a slug made unique within its year. */
+    /**
+     * Stores a new article under a slug made unique within its year; the article as the transaction stored it (read
+     * before the commit, so nothing can fail once it is stored). {@link StoreBusyException} when other saves kept
+     * the database busy: then nothing is stored.
+     */
     Article create(NewsForm form, String author, String authorUser) {
-        int year = form.publishedAt().atZone(Article.ZONE).getYear();
-        String base = Slugs.of(form.title());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                String slug = base;
-                for (int n = 2; exists(connection, year, slug); n++) {
-                    slug = base + "-" + n;
-                }
-                int id;
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO news_article (url_year, "
-                        + "slug, title, teaser, body, author, author_user, status, published_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                    insert.setInt(1, year);
-                    insert.setString(2, slug);
-                    insert.setString(3, form.title());
-                    insert.setString(4, form.teaser());
-                    insert.setString(5, form.body());
-                    insert.setString(6, author);
-                    insert.setString(7, authorUser);
-                    insert.setString(8, form.status().id());
-                    insert.setTimestamp(9, Timestamp.from(form.publishedAt()));
-                    insert.setTimestamp(10, Timestamp.from(Instant.now()));
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getInt(1);
-                    }
-                }
-                writeAudience(connection, id, form.rings());
-                connection.commit();
-                changed();
-                return find(id).orElseThrow();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create article", e);
-        }
+        return write("Cannot create article", connection -> find(connection,
+                NewsWrites.insert(connection, form, author, authorUser)).orElseThrow());
     }
 
-    /** Replaces the text, state, date and audience of an article; its URL stays. */
+    /** Replaces the text, state, date and audience of an article; its URL stays. Busy as {@link #create}. */
     Article update(int id, NewsForm form) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE news_article SET title = ?, "
-                        + "teaser = ?, body = ?, status = ?, published_at = ?, updated_at = ? WHERE id = ?")) {
-                    update.setString(1, form.title());
-                    update.setString(2, form.teaser());
-                    update.setString(3, form.body());
-                    update.setString(4, form.status().id());
-                    update.setTimestamp(5, Timestamp.from(form.publishedAt()));
-                    update.setTimestamp(6, Timestamp.from(Instant.now()));
-                    update.setInt(7, id);
-                    update.executeUpdate();
-                }
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM news_audience WHERE article_id = ?")) {
-                    delete.setInt(1, id);
-                    delete.executeUpdate();
-                }
-                writeAudience(connection, id, form.rings());
-                connection.commit();
-                changed();
-                return find(id).orElseThrow();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+        return write("Cannot update article " + id, connection -> {
+            NewsWrites.update(connection, id, form);
+            return find(connection, id).orElseThrow(() -> new SQLException("No article " + id));
+        });
+    }
+
+    private Article write(String failure, Transactions.Work<Article> work) {
+        try {
+            Article written = Transactions.inTransaction(dataSource, work);
+            changed();
+            return written;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot update article " + id, e);
+            throw new IllegalStateException(failure, e);
         }
     }
 
@@ -323,29 +277,6 @@ public class NewsStore {
         }
         forRings.append("))");
         where.append(ringsOnly ? " AND " + forRings : " AND (" + publicOnly + " OR " + forRings + ")");
-    }
-
-    private static boolean exists(Connection connection, int year, String slug) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM news_article WHERE url_year = ? AND slug = ?")) {
-            select.setInt(1, year);
-            select.setString(2, slug);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
-    }
-
-    private static void writeAudience(Connection connection, int id, Collection<String> rings) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO news_audience (article_id, ring_id) VALUES (?, ?)")) {
-            for (String ring : rings) {
-                insert.setInt(1, id);
-                insert.setString(2, ring);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)

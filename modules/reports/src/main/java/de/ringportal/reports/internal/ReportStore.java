@@ -21,6 +21,8 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import de.ringportal.core.api.Transactions;
+
 /** The records of the library: reports, their rings, versions and the download audit. Portable SQL only. */
 final class ReportStore {
 
@@ -57,120 +59,65 @@ final class ReportStore {
         this.db = db;
     }
 
-    /** Inserts a report with its first version, in one transaction; returns its id. */
+    /**
+     * Inserts a report with its first version, in one transaction; returns its id. Like every write here, run again
+     * when other writes were in the way, and {@link de.ringportal.core.api.StoreBusyException} when they stayed.
+     */
     int insert(Details details, Version first, String author, Instant now) throws SQLException {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int id;
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reports_report (title, "
-                        + "report_year, description, release_at, current_version, created_at, created_by) "
-                        + "VALUES (?, ?, ?, ?, 1, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                    insert.setString(1, details.title());
-                    insert.setInt(2, details.year());
-                    insert.setString(3, details.description());
-                    setInstant(insert, 4, details.releaseAt());
-                    insert.setTimestamp(5, Timestamp.from(now));
-                    insert.setString(6, author);
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getInt(1);
-                    }
+        return Transactions.inTransaction(db, connection -> {
+            int id;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reports_report (title, "
+                    + "report_year, description, release_at, current_version, created_at, created_by) "
+                    + "VALUES (?, ?, ?, ?, 1, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, details.title());
+                insert.setInt(2, details.year());
+                insert.setString(3, details.description());
+                setInstant(insert, 4, details.releaseAt());
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.setString(6, author);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getInt(1);
                 }
-                for (String ring : new TreeSet<>(details.rings())) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO reports_ring (report_id, ring_id) VALUES (?, ?)")) {
-                        insert.setInt(1, id);
-                        insert.setString(2, ring);
-                        insert.executeUpdate();
-                    }
-                }
-                insertVersion(connection, id, 1, first);
-                connection.commit();
-                return id;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+            insertRings(connection, id, details.rings());
+            insertVersion(connection, id, 1, first);
+            return id;
+        });
     }
 
-    /** Adds a version and makes it the current one; returns its number. */
+    /**
+     * Adds a version and makes it the current one; returns its number. The report's row is locked first, so two
+     * uploads to one report at once number their versions one after the other instead of both taking the same
+     * number (or deadlocking, each holding the row to read and waiting to write it).
+     */
     int addVersion(int reportId, Version version) throws SQLException {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int next;
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT MAX(version) FROM reports_version WHERE report_id = ?")) {
-                    select.setInt(1, reportId);
-                    try (ResultSet rows = select.executeQuery()) {
-                        rows.next();
-                        next = rows.getInt(1) + 1;
-                    }
-                }
-                insertVersion(connection, reportId, next, version);
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE reports_report SET current_version = ? WHERE id = ?")) {
-                    update.setInt(1, next);
-                    update.setInt(2, reportId);
-                    update.executeUpdate();
-                }
-                connection.commit();
-                return next;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return Transactions.inTransaction(db, connection -> {
+            if (update(connection, "UPDATE reports_report SET current_version = current_version WHERE id = ?",
+                    reportId) == 0) {
+                throw new SQLException("No report " + reportId);
             }
-        }
+            int next = count(connection, "SELECT MAX(version) FROM reports_version WHERE report_id = ?", reportId)
+                    + 1;
+            insertVersion(connection, reportId, next, version);
+            update(connection, "UPDATE reports_report SET current_version = ? WHERE id = ?", next, reportId);
+            return next;
+        });
     }
 
     /** Changes a report's metadata and audience in one transaction; false when the report no longer exists. */
     boolean update(int reportId, Details details) throws SQLException {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int updated;
-                try (PreparedStatement update = connection.prepareStatement("UPDATE reports_report SET title = ?, "
-                        + "report_year = ?, description = ?, release_at = ? WHERE id = ?")) {
-                    update.setString(1, details.title());
-                    update.setInt(2, details.year());
-                    update.setString(3, details.description());
-                    setInstant(update, 4, details.releaseAt());
-                    update.setInt(5, reportId);
-                    updated = update.executeUpdate();
-                }
-                if (updated == 0) {
-                    connection.rollback();
-                    return false;
-                }
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM reports_ring WHERE report_id = ?")) {
-                    delete.setInt(1, reportId);
-                    delete.executeUpdate();
-                }
-                for (String ring : new TreeSet<>(details.rings())) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO reports_ring (report_id, ring_id) VALUES (?, ?)")) {
-                        insert.setInt(1, reportId);
-                        insert.setString(2, ring);
-                        insert.executeUpdate();
-                    }
-                }
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return Transactions.inTransaction(db, connection -> {
+            if (update(connection, "UPDATE reports_report SET title = ?, report_year = ?, description = ?, "
+                    + "release_at = ? WHERE id = ?", details.title(), details.year(), details.description(),
+                    details.releaseAt() == null ? null : Timestamp.from(details.releaseAt()), reportId) == 0) {
+                return false;
             }
-        }
+            update(connection, "DELETE FROM reports_ring WHERE report_id = ?", reportId);
+            insertRings(connection, reportId, details.rings());
+            return true;
+        });
     }
 
     /**
@@ -179,43 +126,44 @@ final class ReportStore {
      * was no such report.
      */
     Set<String> delete(int reportId) throws SQLException {
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Set<String> hashes = new TreeSet<>();
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT DISTINCT sha256 FROM reports_version WHERE report_id = ?")) {
-                    select.setInt(1, reportId);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            hashes.add(rows.getString(1));
-                        }
+        return Transactions.inTransaction(db, connection -> {
+            Set<String> hashes = new TreeSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT DISTINCT sha256 FROM reports_version WHERE report_id = ?")) {
+                select.setInt(1, reportId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        hashes.add(rows.getString(1));
                     }
                 }
-                for (String table : List.of("reports_download", "reports_version", "reports_ring")) {
-                    try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM " + table + " WHERE report_id = ?")) {
-                        delete.setInt(1, reportId);
-                        delete.executeUpdate();
-                    }
-                }
-                int deleted;
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM reports_report WHERE id = ?")) {
-                    delete.setInt(1, reportId);
-                    deleted = delete.executeUpdate();
-                }
-                if (deleted == 0) {
-                    connection.rollback();
-                    return Set.of();
-                }
-                connection.commit();
-                return hashes;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            }
+            for (String table : List.of("reports_download", "reports_version", "reports_ring")) {
+                update(connection, "DELETE FROM " + table + " WHERE report_id = ?", reportId);
+            }
+            // nothing deleted: nothing else was either, as the children belong to the report
+            return update(connection, "DELETE FROM reports_report WHERE id = ?", reportId) == 0 ? Set.of() : hashes;
+        });
+    }
+
+    private static void insertRings(Connection connection, int reportId, Set<String> rings) throws SQLException {
+        for (String ring : new TreeSet<>(rings)) {
+            update(connection, "INSERT INTO reports_ring (report_id, ring_id) VALUES (?, ?)", reportId, ring);
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, java.util.Arrays.asList(parameters));
+            return statement.executeUpdate();
+        }
+    }
+
+    private static int count(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            bind(select, java.util.Arrays.asList(parameters));
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
             }
         }
     }

@@ -28,12 +28,17 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.api.StoreBusyException;
+import de.ringportal.core.api.Transactions;
 import de.ringportal.rings.api.Ring;
 import de.ringportal.rings.api.Rings;
 
 /** The rings' tables: rings, membership per year, and each ring's announcements, meetings and contact persons. */
 @Component(service = RingStore.class)
 public class RingStore {
+
+    private static final String INSERT_MEMBERSHIP = "INSERT INTO ring_membership (ring_id, ags, member_year, source, "
+            + "demo) VALUES (?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
 
@@ -105,23 +110,22 @@ public class RingStore {
         return rings().stream().filter(ring -> ring.id().equals(id)).findFirst();
     }
 
-    /** Adds a ring with the next free number, which is also its id. */
+    /** Adds a ring with the next free number, which is also its id; a number another save took is skipped. */
     public Ring addRing(String name, String description, String moderator) {
-        try (Connection connection = dataSource.getConnection()) {
-            int number;
-            try (PreparedStatement max = connection.prepareStatement("SELECT MAX(number) FROM ring");
-                    ResultSet row = max.executeQuery()) {
-                row.next();
-                number = row.getInt(1) + 1;
+        Ring ring = write("Cannot add a ring", connection -> {
+            int last = query(connection, "SELECT MAX(number) FROM ring", row -> row.getInt(1)).get(0);
+            for (int number = last + 1; number <= last + 100; number++) {
+                Ring candidate = new Ring(Integer.toString(number), number, name, description, moderator);
+                if (Transactions.unlessDuplicate(connection, c -> update(c, "INSERT INTO ring (id, number, name, "
+                        + "description, moderator) VALUES (?, ?, ?, ?, ?)", candidate.id(), candidate.number(), name,
+                        description, moderator)).isPresent()) {
+                    return candidate;
+                }
             }
-            Ring ring = new Ring(Integer.toString(number), number, name, description, moderator);
-            update(connection, "INSERT INTO ring (id, number, name, description, moderator) VALUES (?, ?, ?, ?, ?)",
-                    ring.id(), number, name, description, moderator);
-            changed(ring.id(), "created");
-            return ring;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot add a ring", e);
-        }
+            throw new SQLException("No free ring number after " + last);
+        });
+        changed(ring.id(), "created");
+        return ring;
     }
 
     public void updateRing(String id, String name, String description, String moderator) {
@@ -133,25 +137,12 @@ public class RingStore {
 
     /** Deletes a ring with everything in it, in one transaction. */
     public void deleteRing(String id) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                for (String table : List.of("ring_membership", "ring_announcement", "ring_meeting", "ring_contact")) {
-                    update(connection, "DELETE FROM " + table + " WHERE ring_id = ?", id);
-                }
-                update(connection, "DELETE FROM ring WHERE id = ?", id);
-                connection.commit();
-                cache.clear();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+        write("Cannot delete ring " + id, connection -> {
+            for (String table : List.of("ring_membership", "ring_announcement", "ring_meeting", "ring_contact")) {
+                update(connection, "DELETE FROM " + table + " WHERE ring_id = ?", id);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot delete ring " + id, e);
-        }
+            return update(connection, "DELETE FROM ring WHERE id = ?", id);
+        });
         changed(id, "deleted");
     }
 
@@ -213,24 +204,14 @@ public class RingStore {
                 "SELECT DISTINCT member_year FROM ring_membership ORDER BY member_year", row -> row.getInt(1))));
     }
 
-    /** Adds a membership; false when the municipality already belongs to a ring in that year. */
+    /** Adds a membership; false when the municipality already belongs to a ring in that year (the unique key says). */
     public boolean addMembership(String ringId, String ags, int year, String source, boolean demo) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!query(connection, "SELECT ring_id FROM ring_membership WHERE ags = ? AND member_year = ?",
-                    row -> row.getString(1), ags, year).isEmpty()) {
-                return false;
-            }
-            update(connection, "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) "
-                    + "VALUES (?, ?, ?, ?, ?)",
-                    ringId, ags, year, source, demo);
+        boolean added = write("Cannot add membership " + ags + " " + year, connection -> Transactions.unlessDuplicate(
+                connection, c -> update(c, INSERT_MEMBERSHIP, ringId, ags, year, source, demo)).isPresent());
+        if (added) {
             changed(ringId, "members");
-            return true;
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                return false;
-            }
-            throw new IllegalStateException("Cannot add membership " + ags + " " + year, e);
         }
+        return added;
     }
 
     public boolean removeMembership(String ringId, String ags, int year) {
@@ -341,38 +322,22 @@ public class RingStore {
      * Existing rows, real or demo, stay as they are.
      */
     public int addMissingMemberships(List<Membership> memberships) {
-        try (Connection connection = dataSource.getConnection()) {
+        List<Membership> added = write("Cannot add memberships", connection -> {
             Set<String> taken = new java.util.HashSet<>(query(connection,
                     "SELECT ags, member_year FROM ring_membership", row -> row.getString(1) + ":" + row.getInt(2)));
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            int added = 0;
-            Set<String> rings = new TreeSet<>();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO ring_membership (ring_id, ags, member_year, source, demo) VALUES (?, ?, ?, ?, ?)")) {
-                for (Membership membership : memberships) {
-                    if (taken.add(membership.ags() + ":" + membership.year())) {
-                        bind(insert, membership.ringId(), membership.ags(), membership.year(), membership.source(),
-                                membership.demo());
-                        insert.addBatch();
-                        rings.add(membership.ringId());
-                        added++;
-                    }
+            List<Membership> inserted = new ArrayList<>();
+            for (Membership m : memberships) {
+                // one written meanwhile by another save is skipped like one that was there before
+                if (taken.add(m.ags() + ":" + m.year()) && Transactions.unlessDuplicate(connection, c -> update(c,
+                        INSERT_MEMBERSHIP, m.ringId(), m.ags(), m.year(), m.source(), m.demo())).isPresent()) {
+                    inserted.add(m);
                 }
-                insert.executeBatch();
-                connection.commit();
-                cache.clear();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
-            rings.forEach(ring -> changed(ring, "members"));
-            return added;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot add memberships", e);
-        }
+            return inserted;
+        });
+        added.stream().map(Membership::ringId).collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+                .forEach(ring -> changed(ring, "members"));
+        return added.size();
     }
 
     // ---- plumbing
@@ -429,11 +394,21 @@ public class RingStore {
     }
 
     private int update(String sql, Object... parameters) {
+        return write("Update failed: " + sql, connection -> update(connection, sql, parameters));
+    }
+
+    /**
+     * Runs a write in one transaction, again when other writes were in the way ({@link StoreBusyException} when
+     * they stayed); the cache is emptied before and after, as a reader in between may have cached the old rows.
+     */
+    private <T> T write(String failure, Transactions.Work<T> work) {
         cache.clear();
-        try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql, parameters);
+        try {
+            return Transactions.inTransaction(dataSource, work);
         } catch (SQLException e) {
-            throw new IllegalStateException("Update failed: " + sql, e);
+            throw new IllegalStateException(failure, e);
+        } finally {
+            cache.clear();
         }
     }
 
