@@ -14,4 +14,15 @@ public interface Authenticator {
 
     /** The logged-in person, or {@link Viewer#ANONYMOUS}; never null. */
     Viewer identify(HttpServletRequest request);
+
+    /**
+     * A value that only the server and the sender's browser know and that changes at every login, such as the
+     * session id: core binds the request's CSRF tokens to it, so a token of one session (or of the time before
+     * login) is refused in another. Core never shows or logs it. Null when the request has no live session.
+     *
+     * @since 1.6
+     */
+    default String sessionKey(HttpServletRequest request) {
+        return null;
+    }
 }

@@ -5,7 +5,7 @@
  * {@link de.ringportal.core.api.ModuleSchema}, writes in transactions that survive concurrent writers with
  * {@link de.ringportal.core.api.Transactions}, and asks {@link de.ringportal.core.api.Access} who may see what.
  */
-@Version("1.5.0")
+@Version("1.6.0")
 @Export
 package de.ringportal.core.api;
 

@@ -1,11 +1,16 @@
 package de.ringportal.core.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import de.ringportal.core.api.PortalContext;
 import jakarta.servlet.http.Cookie;
@@ -13,59 +18,71 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * CSRF protection by double submission: a random token lives in an HttpOnly, SameSite=Strict cookie, and every form
- * repeats it in a hidden field. A cross-site page can neither read the cookie nor make the browser send it, so it
- * cannot produce a matching pair. The cookie is only set when a page renders a form.
+ * CSRF protection by a signed double submission: the token is a random nonce with an HMAC over the nonce and the
+ * request's login session (a server key, random per process), kept in an HttpOnly, SameSite=Strict cookie and
+ * repeated in every form's hidden field. A request passes when field and cookie agree <em>and</em> the signature
+ * fits the session the request comes with. Whoever can plant a cookie (a sibling subdomain, a network attacker on
+ * plain HTTP) cannot forge a pair for somebody else's session; a token of the visitor's time before login fails
+ * after it, so the token is renewed at login (the first page with a form sets the new one). Anonymous visitors (the
+ * login form) get tokens signed for "no session". Over HTTPS the cookie is {@value #SECURE_COOKIE}: browsers accept
+ * that name only from a secure origin, with Path=/ and without Domain, so neither a sibling nor a plain-HTTP page
+ * can set it. Sessions live in memory, so a per-process key loses nothing a restart does not already lose.
  */
 public final class CsrfTokens {
 
     static final String COOKIE = "rp_csrf";
+    static final String SECURE_COOKIE = "__Host-" + COOKIE;
     static final String HEADER = "X-CSRF-Token";
+    private static final int NONCE_BYTES = 16;
+    private static final int MAC_BYTES = 16;
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
     /**
      * One DRBG per thread: every first visit mints a token, and the platform's default (NativePRNG) serialises all
      * threads on one lock around /dev/urandom.
      */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(CsrfTokens::newGenerator);
+    private static final byte[] KEY = newKey();
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(CsrfTokens::newMac);
     private static final String ISSUED = CsrfTokens.class.getName() + ".issued";
+    private static final String BINDING = CsrfTokens.class.getName() + ".binding";
+    private static final byte[] NO_SESSION = new byte[0];
 
     private CsrfTokens() {
     }
 
-    private static SecureRandom newGenerator() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            return new SecureRandom();
+    /**
+     * Binds the request's tokens to its login session, named by a value only the server and that browser know (the
+     * session id); null or empty for a visitor without one. Core's filter calls it before any page runs.
+     */
+    static void bind(HttpServletRequest request, String sessionKey) {
+        if (sessionKey != null && !sessionKey.isEmpty()) {
+            request.setAttribute(BINDING, mac("session\0" + sessionKey));
+        } else {
+            request.removeAttribute(BINDING);
         }
     }
 
-    /** The request's token, issuing one (and its cookie) when the browser has none yet. */
+    /** The request's token, issuing one (and its cookie) when the browser has none valid for its session. */
     public static String tokenFor(HttpServletRequest request, HttpServletResponse response) {
-        Object issued = request.getAttribute(ISSUED);
-        if (issued instanceof String token) {
+        if (request.getAttribute(ISSUED) instanceof String token) {
             return token;
         }
+        byte[] binding = binding(request);
         String token = fromCookie(request);
-        if (token == null) {
-            byte[] bytes = new byte[32];
-            RANDOM.get().nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Cookie cookie = new Cookie(COOKIE, token);
-            cookie.setPath("/");
-            cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
-            cookie.setAttribute("SameSite", "Strict");
-            response.addCookie(cookie);
+        if (token == null || !signedFor(token, binding)) {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.get().nextBytes(nonce);
+            token = sign(nonce, binding);
+            response.addCookie(cookie(request, token));
         }
         request.setAttribute(ISSUED, token);
         return token;
     }
 
-    /** Does the request carry, in its form field or header, the token of its cookie? */
+    /** Does the request carry, in its form field or header, the token of its cookie, signed for its session? */
     static boolean matches(HttpServletRequest request) {
         String expected = fromCookie(request);
-        if (expected == null) {
+        if (expected == null || !signedFor(expected, binding(request))) {
             return false;
         }
         String sent = request.getHeader(HEADER);
@@ -82,6 +99,56 @@ public final class CsrfTokens {
                 sent.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** The cookie's name for this request: {@value #SECURE_COOKIE} when the browser talks HTTPS to the portal. */
+    static String cookieName(HttpServletRequest request) {
+        return isSecure(request) ? SECURE_COOKIE : COOKIE;
+    }
+
+    /**
+     * HTTPS as the browser sees it: directly, or at a TLS-terminating proxy that says so. A client that claims
+     * HTTPS over plain HTTP only gets a cookie its own browser will not send back.
+     */
+    private static boolean isSecure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+
+    private static Cookie cookie(HttpServletRequest request, String token) {
+        boolean secure = isSecure(request);
+        Cookie cookie = new Cookie(secure ? SECURE_COOKIE : COOKIE, token);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secure);
+        cookie.setAttribute("SameSite", "Strict");
+        return cookie;
+    }
+
+    private static byte[] binding(HttpServletRequest request) {
+        return request.getAttribute(BINDING) instanceof byte[] binding ? binding : NO_SESSION;
+    }
+
+    private static String sign(byte[] nonce, byte[] binding) {
+        byte[] token = Arrays.copyOf(nonce, NONCE_BYTES + MAC_BYTES);
+        System.arraycopy(mac(nonce, binding), 0, token, NONCE_BYTES, MAC_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    private static boolean signedFor(String token, byte[] binding) {
+        byte[] bytes = Base64.getUrlDecoder().decode(token);
+        byte[] nonce = Arrays.copyOf(bytes, NONCE_BYTES);
+        byte[] expected = Arrays.copyOf(mac(nonce, binding), MAC_BYTES);
+        return MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, NONCE_BYTES, NONCE_BYTES + MAC_BYTES));
+    }
+
+    private static byte[] mac(byte[] nonce, byte[] binding) {
+        Mac mac = MAC.get();
+        mac.update(nonce);
+        return mac.doFinal(binding);
+    }
+
+    private static byte[] mac(String text) {
+        return MAC.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String fromQuery(String query) {
         if (query == null) {
             return null;
@@ -94,16 +161,42 @@ public final class CsrfTokens {
         return null;
     }
 
+    /** The token of the cookie this request's scheme allows: over HTTPS only the {@code __Host-} one counts. */
     private static String fromCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;
         }
+        String name = cookieName(request);
         for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && FORMAT.matcher(cookie.getValue()).matches()) {
+            if (name.equals(cookie.getName()) && FORMAT.matcher(cookie.getValue()).matches()) {
                 return cookie.getValue();
             }
         }
         return null;
+    }
+
+    private static SecureRandom newGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
+    private static byte[] newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
+        }
     }
 }

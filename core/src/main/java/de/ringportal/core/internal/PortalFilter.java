@@ -29,9 +29,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Runs around every request of the portal's context: gives it an id, sets the security headers, turns malformed
- * input into a 4xx, a write refused as busy into the styled 503 page and any other failure into the styled 500 page
- * (logging the stack trace with the same id), asks the
- * {@link Authenticator} who sent it, and refuses every POST, PUT and DELETE without a valid CSRF token.
+ * input (malformed or oversized uploads included, see {@link MultipartGuard}) into a 4xx, a write refused as busy
+ * into the styled 503 page and any other failure into the styled 500 page (logging the stack trace with the same
+ * id), asks the {@link Authenticator} who sent it, and refuses every POST, PUT and DELETE without a CSRF token valid
+ * for its session ({@link CsrfTokens}).
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
@@ -78,21 +79,30 @@ public class PortalFilter implements Filter {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        if (!hasReadableQuery(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        }
         if (request.getRequestURI().startsWith(ASSETS)) {
             response.setHeader("Cache-Control", "public, max-age=86400");
         }
         try {
-            Viewer viewer = identify(request);
+            Authenticator current = authenticator;
+            Viewer viewer = identify(current, request);
             request.setAttribute(PortalContext.VIEWER, viewer);
+            CsrfTokens.bind(request, current == null || viewer.isAnonymous() ? null : current.sessionKey(request));
             if (!viewer.isAnonymous()) {
                 // pages of a logged-in person may show personal data: no copies in shared or browser caches
                 response.setHeader("Cache-Control", "no-store");
             }
-            int refusal = STATE_CHANGING.contains(request.getMethod()) ? csrfRefusal(request) : 0;
+            int refusal = STATE_CHANGING.contains(request.getMethod()) ? MultipartGuard.refusal(request) : 0;
+            if (refusal != 0) {
+                discardRest(request);
+                response.sendError(refusal);
+                return;
+            }
+            // after the upload check: on an upload, reading the parameters parses the body (once, if it is sound)
+            if (!hasReadableQuery(request)) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            refusal = STATE_CHANGING.contains(request.getMethod()) ? csrfRefusal(request) : 0;
             if (refusal != 0) {
                 LOG.info("Request {} refused ({}): {} {} without a valid CSRF token", id, refusal,
                         request.getMethod(), request.getRequestURI());
@@ -165,8 +175,7 @@ public class PortalFilter implements Filter {
         return false;
     }
 
-    private Viewer identify(HttpServletRequest request) {
-        Authenticator current = authenticator;
+    private static Viewer identify(Authenticator current, HttpServletRequest request) {
         Viewer viewer = current == null ? null : current.identify(request);
         return viewer == null ? Viewer.ANONYMOUS : viewer;
     }

@@ -23,4 +23,10 @@ public class SessionAuthenticator implements Authenticator {
     public Viewer identify(HttpServletRequest request) {
         return sessions.find(request).map(session -> session.viewer).orElse(Viewer.ANONYMOUS);
     }
+
+    /** The id of the request's live session, which core binds its CSRF tokens to; a new one at every login. */
+    @Override
+    public String sessionKey(HttpServletRequest request) {
+        return sessions.liveId(request).orElse(null);
+    }
 }

@@ -121,6 +121,11 @@ public class SessionStore {
         return Optional.of(session);
     }
 
+    /** The id of the request's live session, if any (for binding CSRF tokens to it); refreshes its idle time. */
+    public Optional<String> liveId(HttpServletRequest request) {
+        return find(request).map(session -> idOf(request));
+    }
+
     /** Ends the request's session on the server and clears its cookie. */
     public Optional<Session> end(HttpServletRequest request, HttpServletResponse response) {
         String id = idOf(request);

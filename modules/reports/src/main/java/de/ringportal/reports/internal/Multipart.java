@@ -11,11 +11,13 @@ import java.util.Map;
 import org.apache.commons.fileupload.FileItemIterator;
 import org.apache.commons.fileupload.FileItemStream;
 import org.apache.commons.fileupload.FileUpload;
+import org.apache.commons.fileupload.FileUploadBase;
 import org.apache.commons.fileupload.FileUploadException;
 import org.apache.commons.fileupload.InvalidFileNameException;
 import org.apache.commons.fileupload.UploadContext;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Reads an upload form ({@code multipart/form-data}) as a stream with Commons FileUpload's streaming API: text
@@ -35,7 +37,22 @@ final class Multipart {
     record Form(Map<String, List<String>> fields, BlobStore.Staged file, String fileName, boolean tooLarge) {
     }
 
+    /** An upload with more parts than {@link #FIELDS_MAX} or a part header over FileUpload's limit: a 413. */
+    static final class OverLimit extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OverLimit(String message) {
+            super(message);
+        }
+    }
+
     private Multipart() {
+    }
+
+    /** The status to refuse an unreadable upload with: 413 over a limit, 400 when malformed. */
+    static int refusalStatus(IOException unreadable) {
+        return unreadable instanceof OverLimit ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                : HttpServletResponse.SC_BAD_REQUEST;
     }
 
     static boolean isMultipart(HttpServletRequest request) {
@@ -60,7 +77,7 @@ final class Multipart {
             while (items.hasNext()) {
                 FileItemStream item = items.next();
                 if (++count > FIELDS_MAX) {
-                    break;
+                    throw new OverLimit("more than " + FIELDS_MAX + " parts");
                 }
                 try (InputStream in = item.openStream()) {
                     if (item.isFormField()) {
@@ -82,7 +99,9 @@ final class Multipart {
             if (staged != null) {
                 library.discard(staged);
             }
-            throw new IOException("Malformed upload: " + e.getMessage(), e);
+            // no size limit is set on the whole body (checked above), so a size refusal is a part header's
+            throw e instanceof FileUploadBase.SizeLimitExceededException ? new OverLimit(e.getMessage())
+                    : new IOException("Malformed upload: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             if (staged != null) {
                 library.discard(staged);

@@ -452,7 +452,7 @@ public class ReportsServlet extends HttpServlet {
             sent = Multipart.read(request, library);
         } catch (IOException malformed) {
             LOG.info("Upload refused: {}", malformed.getMessage());
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            response.sendError(Multipart.refusalStatus(malformed));
             return;
         }
         Set<String> allowed = allowedRings(request);
