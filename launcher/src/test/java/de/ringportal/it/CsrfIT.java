@@ -90,6 +90,14 @@ public class CsrfIT extends AuthTestSupport {
         assertEquals(303, visitor.post("/abmelden", Map.of("_csrf", after.csrfToken())).status());
     }
 
+    /** As the launcher runs with {@code --behind-proxy}: Jetty takes the scheme from X-Forwarded-Proto. */
+    @Override
+    protected Map<String, String> frameworkProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.frameworkProperties());
+        properties.put("org.apache.felix.proxy.load.balancer.connection.enable", "true");
+        return properties;
+    }
+
     /**
      * Behind a proxy that ends TLS and says so (X-Forwarded-Proto), the cookie is {@code __Host-rp_csrf} with Secure
      * and Path=/ and without Domain, and the login form works with it.

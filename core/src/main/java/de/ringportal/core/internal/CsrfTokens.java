@@ -105,11 +105,12 @@ public final class CsrfTokens {
     }
 
     /**
-     * HTTPS as the browser sees it: directly, or at a TLS-terminating proxy that says so. A client that claims
-     * HTTPS over plain HTTP only gets a cookie its own browser will not send back.
+     * HTTPS as the browser sees it: directly, or at a TLS-terminating proxy when the launcher runs with
+     * {@code --behind-proxy} (then Jetty takes the scheme from the proxy's {@code X-Forwarded-Proto}; otherwise a
+     * client's own header counts for nothing).
      */
     private static boolean isSecure(HttpServletRequest request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        return request.isSecure();
     }
 
     private static Cookie cookie(HttpServletRequest request, String token) {
