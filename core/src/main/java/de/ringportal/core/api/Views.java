@@ -13,11 +13,19 @@ import jakarta.servlet.http.HttpServletResponse;
  * the bundle releases the service. Values are HTML-escaped unless a template uses triple braces.
  * <p>
  * Besides the model, templates rendered for a request see {@code {{csrfParameter}}} and {@code {{csrfToken}}} (every
- * form that changes state needs {@code <input type="hidden" name="{{csrfParameter}}" value="{{csrfToken}}">}) and
- * {@code {{viewer}}}, the {@link Viewer} of the request.
+ * form that changes state needs them, best through {@code {{> shared/csrf}}} below) and {@code {{viewer}}}, the
+ * {@link Viewer} of the request.
  * <p>
- * Shared templates, read from the core bundle: {@code {{#pager}}{{> shared/pager}}{{/pager}}} draws the page links of
- * a {@link Pager}.
+ * Shared templates, read from the core bundle:
+ * <ul>
+ * <li>{@code {{#pager}}{{> shared/pager}}{{/pager}}} draws the page links of a {@link Pager};</li>
+ * <li>{@code {{> shared/csrf}}} writes the form's hidden CSRF field,
+ * {@code <input type="hidden" name="{{csrfParameter}}" value="{{csrfToken}}">} (the partial has no line break of its
+ * own, so put it on a line by itself);</li>
+ * <li>{@code {{> shared/error-summary}}} writes the error summary at the top of a form when the model's
+ * {@code hasErrors} is true: the heading "Bitte prüfen Sie Ihre Angaben" and, for each entry of {@code errors}, its
+ * {@code message} linked to the field's anchor {@code #target}.</li>
+ * </ul>
  */
 @ProviderType
 public interface Views {
