@@ -10,8 +10,8 @@ import org.osgi.framework.Bundle;
 import de.ringportal.core.api.ModuleSchema;
 
 /**
- * A module's folder of migration scripts ({@value ModuleSchema#MIGRATIONS}), as {@link ModuleMigration} reads it: inside
- * the module's bundle at runtime ({@link #of(Bundle)}), on the class path in tests (core's test-jar).
+ * A module's folder of migration scripts ({@value ModuleSchema#MIGRATIONS}), as {@link ModuleMigration} reads it:
+ * inside the module's bundle at runtime ({@link #of(Bundle)}), on the class path in tests (core's test-jar).
  */
 interface ScriptFolder {
 

@@ -29,8 +29,9 @@ public final class CoreForTests {
     /**
      * Runs the module's migrations as core does when the bundle starts, and returns the newest applied version.
      *
-     * @param owner any main class of the module: its scripts are the {@value ModuleSchema#MIGRATIONS} folder of the class
-     *        path entry (folder or jar) that holds this class, so other modules' scripts on the class path stay out
+     * @param owner any main class of the module: its scripts are the {@value ModuleSchema#MIGRATIONS} folder of the
+     *        class path entry (folder or jar) that holds this class, so other modules' scripts on the class path stay
+     *        out
      * @param schema the module's schema name (its {@code Ringportal-Schema} header)
      */
     public static String migrate(DataSource dataSource, Class<?> owner, String schema) {
