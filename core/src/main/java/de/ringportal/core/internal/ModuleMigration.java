@@ -10,12 +10,12 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flyway, set up for one module: its own history table, its scripts read from its bundle, all in one transaction.
+ * Flyway, set up for one module: its own history table, its scripts read from its {@link ScriptFolder} (its bundle at
+ * runtime, the class path in tests), all in one transaction.
  * Scripts are plain standard SQL that runs on Derby and PostgreSQL alike; where the two have no common type, a Flyway
  * placeholder names it: {@code ${large_text}} is an unbounded text column ({@code CLOB} on Derby, {@code TEXT} on
  * PostgreSQL).
@@ -40,16 +40,16 @@ final class ModuleMigration {
     }
 
     /**
-     * Runs the bundle's pending migrations and returns the newest applied version ("0" when it has none).
+     * Runs the folder's pending migrations and returns the newest applied version ("0" when it has none).
      *
      * @throws org.flywaydb.core.api.FlywayException when a script fails (everything pending is rolled back) or an
      *         applied script was changed since (checksum mismatch)
      */
-    static String migrate(DataSource dataSource, Bundle bundle, String name) {
+    static String migrate(DataSource dataSource, ScriptFolder scripts, String name) {
         Flyway flyway = Flyway.configure(ModuleMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .table("schema_history_" + name)
-                .resourceProvider(new BundleMigrations(bundle))
+                .resourceProvider(new FolderMigrations(scripts))
                 .javaMigrationClassProvider(List::of)
                 // the schema is shared by all modules, so it is never empty: start each module's history at 0
                 .baselineOnMigrate(true)

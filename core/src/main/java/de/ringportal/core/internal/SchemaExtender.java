@@ -72,7 +72,7 @@ public class SchemaExtender {
                 return new Tracked(name, null);
             }
             try {
-                String version = ModuleMigration.migrate(dataSource, bundle, name);
+                String version = ModuleMigration.migrate(dataSource, ScriptFolder.of(bundle), name);
                 states.put(name, "OK: version " + version);
                 Schema schema = new Schema(name, version);
                 return new Tracked(name, bundle.getBundleContext().registerService(ModuleSchema.class, schema,

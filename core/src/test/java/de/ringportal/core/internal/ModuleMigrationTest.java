@@ -61,7 +61,7 @@ public class ModuleMigrationTest {
     /** Scripts run in version order, and the history table keeps each version with its checksum. */
     @Test
     public void good_migrations_create_tables_and_record_version_and_checksum() throws Exception {
-        String version = ModuleMigration.migrate(database, bundleWith("good"), "notes");
+        String version = ModuleMigration.migrate(database, folderOf("good"), "notes");
 
         assertEquals("2", version);
         assertEquals(List.of("erste Notiz"), query("SELECT text FROM test_note"));
@@ -72,17 +72,17 @@ public class ModuleMigrationTest {
     /** Starting the module again changes nothing: applied scripts are not run twice. */
     @Test
     public void second_run_applies_nothing_and_keeps_the_data() throws Exception {
-        ModuleMigration.migrate(database, bundleWith("good"), "notes");
+        ModuleMigration.migrate(database, folderOf("good"), "notes");
         execute("UPDATE test_note SET text = 'geändert' WHERE id = 1");
 
-        assertEquals("2", ModuleMigration.migrate(database, bundleWith("good"), "notes"));
+        assertEquals("2", ModuleMigration.migrate(database, folderOf("good"), "notes"));
         assertEquals(List.of("geändert"), query("SELECT text FROM test_note"));
     }
 
     /** A failing script rolls back every pending script of the module, so its tables do not exist at all. */
     @Test
     public void failing_migration_leaves_the_database_as_it_was() throws Exception {
-        assertThrows(FlywayException.class, () -> ModuleMigration.migrate(database, bundleWith("broken"), "broken"));
+        assertThrows(FlywayException.class, () -> ModuleMigration.migrate(database, folderOf("broken"), "broken"));
 
         assertFalse(tableExists("TEST_NOTE"));
     }
@@ -90,11 +90,15 @@ public class ModuleMigrationTest {
     /** A script changed after it ran is refused rather than silently skipped. */
     @Test
     public void changed_script_is_refused_by_checksum() throws Exception {
-        ModuleMigration.migrate(database, bundleWith("good"), "notes");
+        ModuleMigration.migrate(database, folderOf("good"), "notes");
         execute("UPDATE \"schema_history_notes\" SET \"checksum\" = 1 WHERE \"version\" = '1'");
 
-        assertThrows(FlywayException.class, () -> ModuleMigration.migrate(database, bundleWith("good"), "notes"));
+        assertThrows(FlywayException.class, () -> ModuleMigration.migrate(database, folderOf("good"), "notes"));
         assertTrue(tableExists("TEST_NOTE"));
+    }
+
+    private ScriptFolder folderOf(String folderName) throws IOException, java.net.URISyntaxException {
+        return ScriptFolder.of(bundleWith(folderName));
     }
 
     private Bundle bundleWith(String folderName) throws IOException, java.net.URISyntaxException {

@@ -126,10 +126,10 @@ public class PortableMigrationsTest {
     private static void migrateBoth(Path jar, DataSource derby, DataSource postgres) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             String schema = file.getManifest().getMainAttributes().getValue(ModuleSchema.HEADER);
-            Bundle bundle = scriptsOf(jar, file);
+            ScriptFolder scripts = ScriptFolder.of(scriptsOf(jar, file));
             String newest = newestVersion(file);
-            assertEquals(jar + " on Derby", newest, ModuleMigration.migrate(derby, bundle, schema));
-            assertEquals(jar + " on PostgreSQL", newest, ModuleMigration.migrate(postgres, bundle, schema));
+            assertEquals(jar + " on Derby", newest, ModuleMigration.migrate(derby, scripts, schema));
+            assertEquals(jar + " on PostgreSQL", newest, ModuleMigration.migrate(postgres, scripts, schema));
         }
     }
 

@@ -24,6 +24,7 @@ import org.junit.Test;
 import de.ringportal.auth.internal.AccountAdministration.Actor;
 import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.TestDatabase;
 
 /** What an administrator's actions do to accounts, sessions and the audit log, on a real (in-memory) database. */
 public class AccountAdministrationTest {
@@ -38,7 +39,7 @@ public class AccountAdministrationTest {
 
     @Before
     public void setUp() {
-        DataSource dataSource = TestDatabase.migrated();
+        DataSource dataSource = TestDatabase.migrated(AuditLog.class, "auth");
         accounts = new Accounts(dataSource, null);
         audit = new AuditLog(dataSource, null);
         sessions = mock(SessionStore.class);

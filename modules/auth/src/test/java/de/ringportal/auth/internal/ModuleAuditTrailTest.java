@@ -14,12 +14,13 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Other modules' actions land in the audit log with the person and address of the request. */
 public class ModuleAuditTrailTest {
 
-    private final AuditLog log = new AuditLog(TestDatabase.migrated(), mock(ModuleSchema.class));
+    private final AuditLog log = new AuditLog(TestDatabase.migrated(AuditLog.class, "auth"), mock(ModuleSchema.class));
 
     @Test
     public void a_known_label_gets_its_own_event_with_actor_and_client() {

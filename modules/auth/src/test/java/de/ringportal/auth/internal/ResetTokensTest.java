@@ -23,6 +23,7 @@ import org.junit.Test;
 
 import de.ringportal.auth.internal.ResetTokens.State;
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.TestDatabase;
 
 /** One-time password links against a real (in-memory) database, with a clock the test moves. */
 public class ResetTokensTest {
@@ -34,7 +35,7 @@ public class ResetTokensTest {
 
     @Before
     public void setUp() {
-        dataSource = TestDatabase.migrated();
+        dataSource = TestDatabase.migrated(AuditLog.class, "auth");
         clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
         tokens = new ResetTokens(dataSource, validity(24), clock);
         Accounts accounts = new Accounts(dataSource, null);

@@ -9,9 +9,11 @@ import java.util.Set;
 
 import org.junit.Test;
 
+import de.ringportal.core.testing.TestDatabase;
+
 public class DemoDataTest {
 
-    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated());
+    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated(KeyFigureStore.class, "benchmark"));
 
     /**
      * A ring member the bundled 2012 list does not know (Landkreis Göttingen, 03159, since November 2016) gets

@@ -12,9 +12,11 @@ import java.util.Map;
 
 import org.junit.Test;
 
+import de.ringportal.core.testing.TestDatabase;
+
 public class KeyFigureStoreTest {
 
-    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated());
+    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated(KeyFigureStore.class, "benchmark"));
 
     /** The seeded catalogue holds the 22 figures of the bundled CSV, with direction and period. */
     @Test

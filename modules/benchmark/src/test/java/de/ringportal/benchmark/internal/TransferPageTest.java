@@ -26,6 +26,7 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ import jakarta.servlet.http.Part;
  */
 public class TransferPageTest {
 
-    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated());
+    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated(KeyFigureStore.class, "benchmark"));
     private final Access access = mock(Access.class);
 
     /** A normal CSV download: the whole file, the response stream closed once, and nothing thrown to be logged. */

@@ -17,6 +17,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.Test;
 
+import de.ringportal.core.testing.TestDatabase;
+
 /**
  * The XLSX import under hostile workbooks (issue 17): a bomb is refused after little work, reading stops at the row
  * limit, and the cell, size and ratio bounds refuse with German messages. Work is counted (rows handed on, cells
@@ -24,7 +26,7 @@ import org.junit.Test;
  */
 public class XlsxImportTest {
 
-    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated());
+    private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated(KeyFigureStore.class, "benchmark"));
 
     /**
      * A bomb: 400,000 identical rows (twice the row limit), about 40 MB of XML in some ten KB. Refused as too

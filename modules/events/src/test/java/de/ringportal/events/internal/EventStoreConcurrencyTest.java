@@ -13,7 +13,7 @@ import org.junit.Test;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.testing.ConcurrentWrites;
-import de.ringportal.core.testing.MemoryDerby;
+import de.ringportal.core.testing.TestDatabase;
 
 /** Sixteen people entering the same event at the same moment: each entry is stored once or refused as busy. */
 public class EventStoreConcurrencyTest {
@@ -23,7 +23,7 @@ public class EventStoreConcurrencyTest {
     /** Same title, same time, same ring: as many rows as successful saves, each under its own id. */
     @Test
     public void same_event_at_the_same_moment_is_stored_once_per_save() throws Exception {
-        DataSource dataSource = MemoryDerby.migrated(EventStoreConcurrencyTest.class, "/db/migration/V1__events.sql");
+        DataSource dataSource = TestDatabase.migrated(EventStore.class, "events");
         EventStore store = new EventStore(dataSource, mock(ModuleSchema.class));
         LocalDateTime start = LocalDateTime.of(2026, 12, 10, 10, 0);
 
@@ -35,7 +35,7 @@ public class EventStoreConcurrencyTest {
         assertEquals(WRITERS, outcome.results().size() + outcome.busy());
         assertTrue("every save refused as busy", outcome.results().size() > 0);
         assertEquals(outcome.results().size(), new HashSet<>(outcome.results()).size());
-        assertEquals(outcome.results().size(), MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM events_event"));
+        assertEquals(outcome.results().size(), TestDatabase.count(dataSource, "SELECT COUNT(*) FROM events_event"));
         for (int id : outcome.results()) {
             assertEquals("Ringtreffen", store.byId(id).orElseThrow().title());
         }

@@ -10,10 +10,12 @@ import javax.sql.DataSource;
 
 import org.junit.Test;
 
+import de.ringportal.core.testing.TestDatabase;
+
 /** The registry against a real (in-memory) Derby: seeding, edits, mergers and renames, each seen at once. */
 public class RegistryTest {
 
-    private final DataSource database = TestDatabase.migrated();
+    private final DataSource database = TestDatabase.migrated(Registry.class, "municipalities");
 
     /** First start: the seed file fills the table; a second start leaves it as it is. */
     @Test

@@ -14,7 +14,7 @@ import org.junit.Test;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.testing.ConcurrentWrites;
-import de.ringportal.core.testing.MemoryDerby;
+import de.ringportal.core.testing.TestDatabase;
 
 /**
  * Sixteen editors saving at the same moment into one database: every save is stored once under its own URL or is
@@ -29,7 +29,7 @@ public class NewsStoreConcurrencyTest {
 
     @Before
     public void open() {
-        dataSource = MemoryDerby.migrated(NewsStoreConcurrencyTest.class, "/db/migration/V1__create_news.sql");
+        dataSource = TestDatabase.migrated(NewsStore.class, "news");
         store = new NewsStore(dataSource, mock(ModuleSchema.class));
     }
 
@@ -42,7 +42,7 @@ public class NewsStoreConcurrencyTest {
         assertTrue(outcome.describeFailures(), outcome.failures().isEmpty());
         assertEquals(WRITERS, outcome.results().size() + outcome.busy());
         assertTrue("every save refused as busy", outcome.results().size() > 0);
-        assertEquals(outcome.results().size(), MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM news_article"));
+        assertEquals(outcome.results().size(), TestDatabase.count(dataSource, "SELECT COUNT(*) FROM news_article"));
         Set<String> slugs = new HashSet<>();
         for (Article saved : outcome.results()) {
             assertTrue("slug twice: " + saved.slug(), slugs.add(saved.slug()));
@@ -62,11 +62,11 @@ public class NewsStoreConcurrencyTest {
 
         assertTrue(outcome.describeFailures(), outcome.failures().isEmpty());
         long created = outcome.results().stream().filter(article -> article.id() != existing.id()).count();
-        assertEquals(1 + created, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM news_article"));
+        assertEquals(1 + created, TestDatabase.count(dataSource, "SELECT COUNT(*) FROM news_article"));
         assertEquals(2,
-                MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM news_audience WHERE article_id = "
+                TestDatabase.count(dataSource, "SELECT COUNT(*) FROM news_audience WHERE article_id = "
                         + existing.id()));
-        assertEquals(created + 1, MemoryDerby.count(dataSource, "SELECT COUNT(DISTINCT slug) FROM news_article"));
+        assertEquals(created + 1, TestDatabase.count(dataSource, "SELECT COUNT(DISTINCT slug) FROM news_article"));
     }
 
     private static NewsForm form(String title, Set<String> rings) {

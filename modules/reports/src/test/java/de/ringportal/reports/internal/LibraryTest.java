@@ -26,6 +26,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.reports.api.NewReport;
 
 /** The library against a real (in-memory) Derby and a real file store: order of writes, checks, visibility SQL. */
@@ -44,7 +45,7 @@ public class LibraryTest {
     @Before
     public void open() throws IOException {
         root = folder.getRoot().toPath();
-        DataSource db = TestDatabase.migrated();
+        DataSource db = TestDatabase.migrated(ReportStore.class, "reports");
         store = new ReportStore(db);
         Library.Config config = mock(Library.Config.class);
         when(config.maxUploadMegabytes()).thenReturn(1);

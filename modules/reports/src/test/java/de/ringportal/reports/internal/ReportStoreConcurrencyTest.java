@@ -24,7 +24,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import de.ringportal.core.testing.ConcurrentWrites;
-import de.ringportal.core.testing.MemoryDerby;
+import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.reports.api.NewReport;
 
 /**
@@ -45,8 +45,7 @@ public class ReportStoreConcurrencyTest {
 
     @Before
     public void open() throws Exception {
-        dataSource = MemoryDerby.migrated(ReportStoreConcurrencyTest.class, "/db/migration/V1__reports.sql",
-                "/db/migration/V2__text_recognition.sql");
+        dataSource = TestDatabase.migrated(ReportStore.class, "reports");
         Library.Config config = mock(Library.Config.class);
         when(config.maxUploadMegabytes()).thenReturn(1);
         library = new Library(folder.getRoot().toPath(), new ReportStore(dataSource), new TextStore(dataSource), config,
@@ -73,9 +72,9 @@ public class ReportStoreConcurrencyTest {
         long versions = outcome.results().stream().filter(result -> result.startsWith("version ")).count();
         long reports = outcome.results().stream().filter(result -> result.startsWith("report ")).count();
         assertTrue("every upload refused as busy", versions > 0);
-        assertEquals(1 + reports, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM reports_report"));
+        assertEquals(1 + reports, TestDatabase.count(dataSource, "SELECT COUNT(*) FROM reports_report"));
         assertEquals(1 + versions,
-                MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM reports_version WHERE report_id = " + id));
+                TestDatabase.count(dataSource, "SELECT COUNT(*) FROM reports_version WHERE report_id = " + id));
         List<Integer> numbers = library.store().versions(id).stream().map(Version::version).sorted().toList();
         assertEquals(IntStream.rangeClosed(1, (int) versions + 1).boxed().toList(), numbers);
         assertEquals((int) versions + 1, library.store().find(id).orElseThrow().current().version());

@@ -32,6 +32,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.reports.api.NewReport;
 import de.ringportal.search.api.SearchDocument;
 
@@ -66,7 +67,7 @@ public class TextRecognitionTest {
 
     @Before
     public void open() throws IOException {
-        DataSource db = TestDatabase.migrated();
+        DataSource db = TestDatabase.migrated(ReportStore.class, "reports");
         texts = new TextStore(db);
         Library.Config config = mock(Library.Config.class);
         when(config.maxUploadMegabytes()).thenReturn(1);

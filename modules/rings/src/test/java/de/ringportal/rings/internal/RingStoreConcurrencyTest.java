@@ -16,7 +16,7 @@ import org.junit.Test;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.testing.ConcurrentWrites;
-import de.ringportal.core.testing.MemoryDerby;
+import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.rings.api.Ring;
 
 /**
@@ -32,7 +32,7 @@ public class RingStoreConcurrencyTest {
 
     @Before
     public void open() {
-        dataSource = MemoryDerby.migrated(RingStoreConcurrencyTest.class, "/db/migration/V1__rings.sql");
+        dataSource = TestDatabase.migrated(RingStore.class, "rings");
         store = new RingStore(dataSource, mock(ModuleSchema.class));
     }
 
@@ -54,9 +54,9 @@ public class RingStoreConcurrencyTest {
         long rings = outcome.results().stream().filter(result -> result.startsWith("ring ")).count();
         long announcements = outcome.results().size() - rings;
         assertTrue("every save refused as busy", rings > 0 && announcements > 0);
-        assertEquals(7 + rings, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM ring"));
-        assertEquals(7 + rings, MemoryDerby.count(dataSource, "SELECT COUNT(DISTINCT number) FROM ring"));
-        assertEquals(announcements, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM ring_announcement"));
+        assertEquals(7 + rings, TestDatabase.count(dataSource, "SELECT COUNT(*) FROM ring"));
+        assertEquals(7 + rings, TestDatabase.count(dataSource, "SELECT COUNT(DISTINCT number) FROM ring"));
+        assertEquals(announcements, TestDatabase.count(dataSource, "SELECT COUNT(*) FROM ring_announcement"));
         for (String result : outcome.results()) {
             if (result.startsWith("ring ")) {
                 assertEquals("Neuer Ring", store.ring(result.substring(5)).orElseThrow().name());
@@ -77,7 +77,8 @@ public class RingStoreConcurrencyTest {
                 outcome.failures().isEmpty() && seeds.failures().isEmpty());
         assertEquals(1, outcome.results().stream().filter(Boolean::booleanValue).count());
         assertEquals(2, seeds.results().stream().mapToInt(Integer::intValue).sum());
-        assertEquals(3, MemoryDerby.count(dataSource, "SELECT COUNT(*) FROM ring_membership WHERE member_year = 2012"));
+        assertEquals(3,
+                TestDatabase.count(dataSource, "SELECT COUNT(*) FROM ring_membership WHERE member_year = 2012"));
         assertEquals(Set.of("05554", "05558", "09679"), Set.copyOf(store.membershipsByRing(2012).values().stream()
                 .flatMap(List::stream).map(RingStore.Membership::ags).toList()));
     }

@@ -5,20 +5,18 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.After;
+import javax.sql.DataSource;
+
 import org.junit.Before;
 import org.junit.Test;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.rings.api.Ring;
 
 /**
@@ -27,34 +25,15 @@ import de.ringportal.rings.api.Ring;
  */
 public class RingStoreTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
-    private EmbeddedDataSource dataSource;
     private RingStore store;
     private RingsService rings;
 
     @Before
-    public void migrate() throws Exception {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:rings" + DATABASES.incrementAndGet());
-        dataSource.setCreateDatabase("create");
-        // this module's folder only: other bundles on the test class path (the registry) ship their own V1 scripts
-        Path scripts = Path.of(RingStoreTest.class.getResource("/db/migration/V1__rings.sql").toURI()).getParent();
-        Flyway.configure().dataSource(dataSource).locations("filesystem:" + scripts).table("schema_history_rings")
-                .load().migrate();
+    public void migrate() {
+        // core's real migration over this module's folder only: the registry's scripts are on the class path too
+        DataSource dataSource = TestDatabase.migrated(RingStore.class, "rings");
         store = new RingStore(dataSource, mock(ModuleSchema.class));
         rings = new RingsService(store);
-    }
-
-    @After
-    public void drop() {
-        dataSource.setCreateDatabase(null);
-        dataSource.setConnectionAttributes("drop=true");
-        try {
-            dataSource.getConnection().close();
-        } catch (java.sql.SQLException expected) {
-            // Derby reports a dropped database with an exception
-        }
     }
 
     /** Seven rings; ring 4 holds exactly the four documented members, in 2011, with their source. */

@@ -8,36 +8,32 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.List;
 
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
-import org.osgi.framework.Bundle;
 
 import de.ringportal.core.api.ModuleSchema;
 
-/** Gives Flyway the migration scripts inside one bundle, instead of letting it scan a class path. */
-final class BundleMigrations implements ResourceProvider {
+/** Gives Flyway the migration scripts of one module's {@link ScriptFolder}, instead of letting it scan a class path. */
+final class FolderMigrations implements ResourceProvider {
 
-    private final Bundle bundle;
+    private final ScriptFolder folder;
 
-    BundleMigrations(Bundle bundle) {
-        this.bundle = bundle;
+    FolderMigrations(ScriptFolder folder) {
+        this.folder = folder;
     }
 
     @Override
     public LoadableResource getResource(String name) {
-        URL url = bundle.getEntry(ModuleSchema.MIGRATIONS + "/" + name);
+        URL url = folder.entry(name);
         return url == null ? null : new Script(name, url);
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
         List<LoadableResource> scripts = new ArrayList<>();
-        Enumeration<URL> entries = bundle.findEntries(ModuleSchema.MIGRATIONS, prefix + "*", false);
-        while (entries != null && entries.hasMoreElements()) {
-            URL url = entries.nextElement();
+        for (URL url : folder.list(prefix)) {
             String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
             for (String suffix : suffixes) {
                 if (name.endsWith(suffix)) {

@@ -1,0 +1,1 @@
+INSERT INTO probe_note (id, body) VALUES (2, 'zweite Notiz');
