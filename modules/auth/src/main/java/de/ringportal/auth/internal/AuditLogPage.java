@@ -3,7 +3,6 @@ package de.ringportal.auth.internal;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -22,6 +21,7 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,8 +66,8 @@ public class AuditLogPage extends AdminServlet {
             until = null;
         }
         AuditLog.Filter filter = new AuditLog.Filter(event, errors.containsKey("person") ? null : person,
-                from == null ? null : from.atStartOfDay(Times.BERLIN).toInstant(),
-                until == null ? null : until.plusDays(1).atStartOfDay(Times.BERLIN).toInstant());
+                from == null ? null : from.atStartOfDay(GermanDates.BERLIN).toInstant(),
+                until == null ? null : until.plusDays(1).atStartOfDay(GermanDates.BERLIN).toInstant());
 
         int total = audit.count(filter);
         Pager pager = Pager.of(request.getParameter("seite"), total, PAGE_SIZE,

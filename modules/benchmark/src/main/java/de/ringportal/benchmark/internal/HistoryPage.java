@@ -2,7 +2,6 @@ package de.ringportal.benchmark.internal;
 
 import java.io.IOException;
 import java.time.Year;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +28,7 @@ public class HistoryPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm:ss")
-            .withZone(ZoneId.of("Europe/Berlin"));
+            .withZone(GermanDates.BERLIN);
 
     private final transient Access access;
     private final transient Views views;

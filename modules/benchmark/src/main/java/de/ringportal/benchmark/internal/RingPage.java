@@ -3,7 +3,6 @@ package de.ringportal.benchmark.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.Year;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.core.api.Access;
-import de.ringportal.core.api.MenuEntry;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import de.ringportal.rings.api.Ring;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,7 +35,7 @@ public class RingPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm")
-            .withZone(ZoneId.of("Europe/Berlin"));
+            .withZone(GermanDates.BERLIN);
 
     private final transient Access access;
     private final transient Views views;

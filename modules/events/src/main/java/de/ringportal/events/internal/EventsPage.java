@@ -32,6 +32,7 @@ import de.ringportal.core.api.Route;
 import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -157,7 +158,7 @@ public class EventsPage extends HttpServlet {
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Config current = config;
-        List<Event> visible = store.upcoming(LocalDate.now(ICalendar.BERLIN).atStartOfDay(), 5000).stream()
+        List<Event> visible = store.upcoming(LocalDate.now(GermanDates.BERLIN).atStartOfDay(), 5000).stream()
                 .filter(event -> event.isPublic() || access.maySeeRing(request, event.ringId())).toList();
         int pageSize = Math.max(1, current.pageSize());
         Pager pager = Pager.of(request.getParameter(Pager.PARAMETER), visible.size(), pageSize, "/veranstaltungen?");
@@ -182,7 +183,7 @@ public class EventsPage extends HttpServlet {
     }
 
     private void calendar(HttpServletResponse response, String ringId) throws IOException {
-        List<Event> events = store.calendar(ringId, LocalDate.now(ICalendar.BERLIN).minusDays(90).atStartOfDay());
+        List<Event> events = store.calendar(ringId, LocalDate.now(GermanDates.BERLIN).minusDays(90).atStartOfDay());
         String name = config.calendarName() + (ringId == null ? ""
                 : " (" + RingChoice.name(ringChoice.all(), ringId) + ")");
         byte[] body = ICalendar.write(name, "ringportal", events, Instant.now()).getBytes(StandardCharsets.UTF_8);

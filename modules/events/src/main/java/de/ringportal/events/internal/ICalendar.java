@@ -1,8 +1,8 @@
 package de.ringportal.events.internal;
 
+import de.ringportal.core.format.GermanDates;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class ICalendar {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -45,8 +44,8 @@ final class ICalendar {
             line(out, "BEGIN:VEVENT");
             line(out, "UID:event-" + event.id() + "@" + text(host));
             line(out, "DTSTAMP:" + UTC.format(now));
-            line(out, "DTSTART:" + UTC.format(event.startsAt().atZone(BERLIN)));
-            line(out, "DTEND:" + UTC.format(event.endsAt().atZone(BERLIN)));
+            line(out, "DTSTART:" + UTC.format(event.startsAt().atZone(GermanDates.BERLIN)));
+            line(out, "DTEND:" + UTC.format(event.endsAt().atZone(GermanDates.BERLIN)));
             line(out, "SUMMARY:" + text(plain(event.title())));
             line(out, "LOCATION:" + text(plain(event.place())));
             line(out, "DESCRIPTION:" + text(plain(event.agenda())));

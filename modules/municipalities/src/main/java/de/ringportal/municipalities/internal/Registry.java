@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.format.GermanDates;
 import de.ringportal.municipalities.api.Municipalities;
 import de.ringportal.municipalities.api.Municipality;
 
@@ -58,7 +59,7 @@ public class Registry implements Municipalities {
         /** Berlin time, as the pages show it. */
         public String when() {
             return java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
-                    .format(at.atZone(java.time.ZoneId.of("Europe/Berlin")));
+                    .format(at.atZone(GermanDates.BERLIN));
         }
     }
 

@@ -1,7 +1,7 @@
 package de.ringportal.news.internal;
 
+import de.ringportal.core.format.GermanDates;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
@@ -14,11 +14,6 @@ import java.util.Set;
 public record Article(int id, int urlYear, String slug, String title, String teaser, String body, String author,
         String authorUser, Status status, Instant publishedAt, Instant updatedAt, Set<String> rings) {
 
-    /** The portal's time zone: publication dates are entered and shown in German time. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.GERMAN);
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("d. MMMM yyyy, HH:mm 'Uhr'", Locale.GERMAN);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     /** Draft or published. */
@@ -63,16 +58,16 @@ public record Article(int id, int urlYear, String slug, String title, String tea
     }
 
     public String date() {
-        return DATE.format(publishedAt.atZone(ZONE));
+        return GermanDates.longDate(publishedAt);
     }
 
     public String dateTime() {
-        return DATE_TIME.format(publishedAt.atZone(ZONE));
+        return GermanDates.longDateTime(publishedAt);
     }
 
     /** For the {@code datetime} attribute of {@code <time>}. */
     public String isoDate() {
-        return ISO_DATE.format(publishedAt.atZone(ZONE));
+        return ISO_DATE.format(publishedAt.atZone(GermanDates.BERLIN));
     }
 
     public String statusLabel() {

@@ -24,6 +24,7 @@ import de.ringportal.core.api.Route;
 import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import de.ringportal.rings.api.Ring;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -209,7 +210,7 @@ public class NewsEditor extends HttpServlet {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             ContentVersion version = all.get(i);
-            rows.add(Map.of("version", version, "time", Dates.dateTime(version.createdAt()),
+            rows.add(Map.of("version", version, "time", GermanDates.dateTime(version.createdAt()),
                     "current", i == 0, "olderChecked", i == Math.min(1, all.size() - 1), "newerChecked", i == 0));
         }
         Map<String, Object> model = new HashMap<>();
@@ -235,7 +236,7 @@ public class NewsEditor extends HttpServlet {
         ContentVersion newer = comparison.get().newer();
         views.render(request, response, "Versionen vergleichen", "compare", Map.of("article", article,
                 "older", older, "newer", newer, "lines", comparison.get().lines(),
-                "olderTime", Dates.dateTime(older.createdAt()), "newerTime", Dates.dateTime(newer.createdAt())));
+                "olderTime", GermanDates.dateTime(older.createdAt()), "newerTime", GermanDates.dateTime(newer.createdAt())));
     }
 
     private void restore(HttpServletRequest request, HttpServletResponse response, Article article)

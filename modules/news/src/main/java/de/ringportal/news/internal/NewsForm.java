@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import de.ringportal.content.api.Versions;
+import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -43,11 +44,11 @@ public record NewsForm(String title, String teaser, String body, String publishA
 
     static NewsForm of(Article article) {
         return new NewsForm(article.title(), article.teaser(), article.body(),
-                INPUT.format(article.publishedAt().atZone(Article.ZONE)), article.status(), article.rings());
+                INPUT.format(article.publishedAt().atZone(GermanDates.BERLIN)), article.status(), article.rings());
     }
 
     static NewsForm empty() {
-        return new NewsForm("", "", "", INPUT.format(LocalDateTime.now(Article.ZONE)), Article.Status.DRAFT, Set.of());
+        return new NewsForm("", "", "", INPUT.format(LocalDateTime.now(GermanDates.BERLIN)), Article.Status.DRAFT, Set.of());
     }
 
     NewsForm withText(String newTitle, String newTeaser, String newBody) {
@@ -85,10 +86,10 @@ public record NewsForm(String title, String teaser, String body, String publishA
 
     private Instant parseDate() {
         try {
-            return LocalDateTime.parse(publishAt, INPUT).atZone(Article.ZONE).toInstant();
+            return LocalDateTime.parse(publishAt, INPUT).atZone(GermanDates.BERLIN).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(publishAt).atZone(Article.ZONE).toInstant();
+                return LocalDateTime.parse(publishAt).atZone(GermanDates.BERLIN).toInstant();
             } catch (DateTimeParseException again) {
                 return null;
             }

@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Transactions;
+import de.ringportal.core.format.GermanDates;
 
 /**
  * The articles in {@code news_article} and their audiences in {@code news_audience}. Every query that lists articles
@@ -123,9 +124,9 @@ public class NewsStore {
         audienceClause(where, parameters, rings, ringsOnly);
         if (year != null) {
             where.append(" AND n.published_at >= ? AND n.published_at < ?");
-            parameters.add(Timestamp.from(java.time.LocalDate.of(year, 1, 1).atStartOfDay(Article.ZONE).toInstant()));
+            parameters.add(Timestamp.from(java.time.LocalDate.of(year, 1, 1).atStartOfDay(GermanDates.BERLIN).toInstant()));
             parameters.add(Timestamp.from(
-                    java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(Article.ZONE).toInstant()));
+                    java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(GermanDates.BERLIN).toInstant()));
         }
         try (Connection connection = dataSource.getConnection()) {
             int total;
@@ -159,7 +160,7 @@ public class NewsStore {
                 ResultSet rows = select.executeQuery()) {
             TreeSet<Integer> years = new TreeSet<>();
             while (rows.next()) {
-                years.add(rows.getTimestamp(1).toInstant().atZone(Article.ZONE).getYear());
+                years.add(rows.getTimestamp(1).toInstant().atZone(GermanDates.BERLIN).getYear());
             }
             return List.copyOf(years.descendingSet());
         } catch (SQLException e) {

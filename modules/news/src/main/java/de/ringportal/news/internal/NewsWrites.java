@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 import de.ringportal.core.api.Transactions;
+import de.ringportal.core.format.GermanDates;
 
 /**
  * The statements of a save, run inside the caller's transaction (which {@link Transactions} may run again): the
@@ -27,7 +28,7 @@ final class NewsWrites {
 
     /** Inserts the article under the first free slug of its title in its year; returns its id. */
     static int insert(Connection connection, NewsForm form, String author, String authorUser) throws SQLException {
-        int year = form.publishedAt().atZone(Article.ZONE).getYear();
+        int year = form.publishedAt().atZone(GermanDates.BERLIN).getYear();
         String base = Slugs.of(form.title());
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String slug = n == 1 ? base : base + "-" + n;

@@ -1,7 +1,7 @@
 package de.ringportal.reports.internal;
 
+import de.ringportal.core.format.GermanDates;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 /** What an edit changes in a report's metadata, in German, for the audit log. */
 final class MetadataChanges {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy")
-            .withZone(ReportForm.BERLIN);
     /** The audit log keeps 500 characters of detail; long titles are shortened so every change fits. */
     private static final int TITLE_SHOWN = 80;
 
@@ -51,7 +49,7 @@ final class MetadataChanges {
     }
 
     private static String date(Instant instant) {
-        return instant == null ? "sofort" : DATE.format(instant);
+        return instant == null ? "sofort" : GermanDates.date(instant);
     }
 
     private static String shortened(String text) {

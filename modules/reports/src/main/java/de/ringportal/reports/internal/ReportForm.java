@@ -1,9 +1,9 @@
 package de.ringportal.reports.internal;
 
+import de.ringportal.core.format.GermanDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,6 @@ final class ReportForm {
     static final int DESCRIPTION_MAX = 4000;
     static final String PUBLIC = "oeffentlich";
     static final String RINGS = "ringe";
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     final String title;
     final String year;
@@ -58,7 +57,7 @@ final class ReportForm {
         fields.put("zielgruppe", List.of(report.isPublic() ? PUBLIC : RINGS));
         fields.put("ring", List.copyOf(report.rings()));
         fields.put("freigabe", List.of(report.releaseAt() == null ? ""
-                : LocalDate.ofInstant(report.releaseAt(), BERLIN).toString()));
+                : LocalDate.ofInstant(report.releaseAt(), GermanDates.BERLIN).toString()));
         return new ReportForm(fields);
     }
 
@@ -113,7 +112,7 @@ final class ReportForm {
             LocalDate date = release.contains(".")
                     ? LocalDate.parse(release, java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu"))
                     : LocalDate.parse(release);
-            return date.atStartOfDay(BERLIN).toInstant();
+            return date.atStartOfDay(GermanDates.BERLIN).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

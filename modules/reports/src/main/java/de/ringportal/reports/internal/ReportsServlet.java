@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.Year;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +34,7 @@ import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,9 +53,6 @@ public class ReportsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ReportsServlet.class);
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ReportForm.BERLIN);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'")
-            .withZone(ReportForm.BERLIN);
 
     /** Query parameter naming a fixed notice after a redirect; the page never shows text taken from the address. */
     static final String NOTICE = "hinweis";
@@ -254,8 +251,8 @@ public class ReportsServlet extends HttpServlet {
         row.put("audience", audienceLabel(report));
         row.put("type", report.current().kind().label());
         row.put("size", size(report.current().size()));
-        row.put("date", DATE.format(report.createdAt()));
-        row.put("embargo", report.isEmbargoed(library.now()) ? "gesperrt bis " + DATE.format(report.releaseAt())
+        row.put("date", GermanDates.date(report.createdAt()));
+        row.put("embargo", report.isEmbargoed(library.now()) ? "gesperrt bis " + GermanDates.date(report.releaseAt())
                 : null);
         return row;
     }
@@ -285,8 +282,8 @@ public class ReportsServlet extends HttpServlet {
         model.put("type", report.current().kind().label());
         model.put("size", size(report.current().size()));
         model.put("fileName", report.current().fileName());
-        model.put("date", DATE.format(report.current().uploadedAt()));
-        model.put("embargo", report.releaseAt() == null ? null : DATE.format(report.releaseAt()));
+        model.put("date", GermanDates.date(report.current().uploadedAt()));
+        model.put("embargo", report.releaseAt() == null ? null : GermanDates.date(report.releaseAt()));
         model.put("embargoed", report.isEmbargoed(library.now()));
         model.put("recognizing", !library.texts().recognizing(List.of(report.id())).isEmpty());
         model.put("manage", manage);
@@ -298,7 +295,7 @@ public class ReportsServlet extends HttpServlet {
             for (Version version : store.versions(report.id())) {
                 versions.add(Map.of("number", version.version(), "fileName", version.fileName(),
                         "size", size(version.size()), "type", version.kind().label(),
-                        "time", TIME.format(version.uploadedAt()), "by", version.uploadedBy(),
+                        "time", GermanDates.dateTime(version.uploadedAt()), "by", version.uploadedBy(),
                         "current", version.version() == report.current().version(),
                         "path", report.path() + "/versionen/" + version.version() + "/datei"));
             }
@@ -591,7 +588,7 @@ public class ReportsServlet extends HttpServlet {
         Pager pager = Pager.of(request.getParameter("seite"), total, 50, report.path() + "/abrufe?");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ReportStore.Download download : store.downloads(report.id(), pager.offset(), 50)) {
-            rows.add(Map.of("time", TIME.format(download.at()), "machineTime", download.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+            rows.add(Map.of("time", GermanDates.dateTime(download.at()), "machineTime", download.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                     "user", download.userName(), "version", download.version()));
         }
         Map<String, Object> model = new HashMap<>();

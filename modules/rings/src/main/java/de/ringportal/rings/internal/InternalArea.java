@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import de.ringportal.rings.api.Ring;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,9 +39,6 @@ final class InternalArea {
     private static final String MEETINGS = "treffen";
     private static final String CONTACTS = "kontakte";
     private static final String DELETE = "loeschen";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'")
-            .withZone(ZoneId.of("Europe/Berlin"));
 
     private final RingStore store;
     private final Registry registry;
@@ -213,7 +209,7 @@ final class InternalArea {
         view.put("title", announcement.title());
         view.put("paragraphs", paragraphs(announcement.body()));
         view.put("author", announcement.author());
-        view.put("when", MINUTE.format(announcement.createdAt()));
+        view.put("when", GermanDates.dateTime(announcement.createdAt()));
         // the HTML datetime syntax allows at most three digits of a second
         view.put("datetime", announcement.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
         view.put("demo", announcement.demo());
@@ -251,7 +247,7 @@ final class InternalArea {
         if (form != null && !form.errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        views.render(request, response, "Ringtreffen am " + DAY.format(meeting.get().date()), "intern-meeting",
+        views.render(request, response, "Ringtreffen am " + GermanDates.date(meeting.get().date()), "intern-meeting",
                 model);
     }
 
@@ -301,7 +297,7 @@ final class InternalArea {
         }
         String path = internalPath(ring) + "/" + MEETINGS + "/" + meeting.get().id();
         confirm(request, response, ring, MEETINGS, "Ringtreffen löschen",
-                "Soll das Ringtreffen am " + DAY.format(meeting.get().date()) + " in " + meeting.get().place()
+                "Soll das Ringtreffen am " + GermanDates.date(meeting.get().date()) + " in " + meeting.get().place()
                         + " gelöscht werden?",
                 "Tagesordnung und Protokoll werden mitgelöscht; das lässt sich nicht rückgängig machen.",
                 path + "/" + DELETE, path);
@@ -310,7 +306,7 @@ final class InternalArea {
     private Map<String, Object> meetingView(RingStore.Meeting meeting) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", meeting.id());
-        view.put("date", DAY.format(meeting.date()));
+        view.put("date", GermanDates.date(meeting.date()));
         view.put("isoDate", meeting.date().toString());
         view.put("place", meeting.place());
         view.put("agenda", paragraphs(meeting.agenda()));

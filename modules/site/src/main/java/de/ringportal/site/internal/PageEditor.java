@@ -20,6 +20,7 @@ import de.ringportal.core.api.MenuEntry;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -237,7 +238,7 @@ public class PageEditor extends HttpServlet {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             ContentVersion version = all.get(i);
-            rows.add(Map.of("version", version, "time", Times.dateTime(version.createdAt()), "current", i == 0,
+            rows.add(Map.of("version", version, "time", GermanDates.dateTime(version.createdAt()), "current", i == 0,
                     "olderChecked", i == Math.min(1, all.size() - 1), "newerChecked", i == 0));
         }
         Map<String, Object> model = new HashMap<>();
@@ -263,7 +264,7 @@ public class PageEditor extends HttpServlet {
         ContentVersion newer = comparison.get().newer();
         views.render(request, response, "Versionen vergleichen", "page-compare", Map.of("page", page,
                 "older", older, "newer", newer, "lines", comparison.get().lines(),
-                "olderTime", Times.dateTime(older.createdAt()), "newerTime", Times.dateTime(newer.createdAt())));
+                "olderTime", GermanDates.dateTime(older.createdAt()), "newerTime", GermanDates.dateTime(newer.createdAt())));
     }
 
     private void restore(HttpServletRequest request, HttpServletResponse response, SitePage page) throws IOException {
