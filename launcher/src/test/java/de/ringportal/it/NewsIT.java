@@ -31,11 +31,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 
-import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.Role;
 import de.ringportal.it.Visitor.Page;
 import de.ringportal.rings.api.Ring;
-import de.ringportal.rings.api.Rings;
 import de.ringportal.search.api.SearchDocument;
 import de.ringportal.search.api.SearchSource;
 
@@ -61,30 +59,12 @@ public class NewsIT extends AuthTestSupport {
 
     @Before
     public void registerRingsAndAccounts() {
-        RingMemberships memberships = (municipality, year) -> "08426".equals(municipality) ? Set.of("3")
-                : "09999".equals(municipality) ? Set.of("5") : Set.of();
-        registrations.add(context.registerService(RingMemberships.class, memberships, ranked()));
-        List<Ring> rings = List.of(new Ring("3", 3, "Vergleichsring 3", "", ""),
-                new Ring("5", 5, "Vergleichsring 5", "", ""));
-        registrations.add(context.registerService(Rings.class, new Rings() {
-            @Override
-            public List<Ring> all() {
-                return rings;
-            }
-
-            @Override
-            public Optional<Ring> byId(String id) {
-                return rings.stream().filter(ring -> ring.id().equals(id)).findFirst();
-            }
-
+        // 08426 is in ring 3 and 09999 in ring 5, every year: for the news pages and core's access rules alike
+        registrations.add(context.registerService(TestRings.SERVICES, new TestRings(
+                new Ring("3", 3, "Vergleichsring 3", "", ""), new Ring("5", 5, "Vergleichsring 5", "", "")) {
             @Override
             public List<String> members(String ringId, int year) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Ring> ringOf(String ags, int year) {
-                return Optional.empty();
+                return "3".equals(ringId) ? List.of("08426") : "5".equals(ringId) ? List.of("09999") : List.of();
             }
         }, ranked()));
         createAccount(EDITOR, "Erika Redaktion", null, Role.REDAKTION);

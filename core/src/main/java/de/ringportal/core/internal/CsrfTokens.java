@@ -56,7 +56,8 @@ public final class CsrfTokens {
      */
     static void bind(HttpServletRequest request, String sessionKey) {
         if (sessionKey != null && !sessionKey.isEmpty()) {
-            request.setAttribute(BINDING, mac("session\0" + sessionKey));
+            // the key only: the binding is computed when a token is issued or checked, not on every request
+            request.setAttribute(BINDING, sessionKey);
         } else {
             request.removeAttribute(BINDING);
         }
@@ -124,7 +125,7 @@ public final class CsrfTokens {
     }
 
     private static byte[] binding(HttpServletRequest request) {
-        return request.getAttribute(BINDING) instanceof byte[] binding ? binding : NO_SESSION;
+        return request.getAttribute(BINDING) instanceof String sessionKey ? mac("session\0" + sessionKey) : NO_SESSION;
     }
 
     private static String sign(byte[] nonce, byte[] binding) {
