@@ -7,6 +7,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Enumeration;
@@ -16,13 +20,15 @@ import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
+import javax.sql.DataSource;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 
 /**
  * The folder where the page keeps bundle files: each version it installed or replaced (so a rollback can restore
- * it) and uploads waiting for the administrator's confirmation. File names are made here, never taken from the
- * upload.
+ * it) and uploads waiting for the administrator's confirmation; and its index in the database, which file holds
+ * which version of a module. File names are made here, never taken from the upload.
  */
 final class Archive {
 
@@ -31,8 +37,10 @@ final class Archive {
 
     private final Path folder;
     private final Path pending;
+    private final DataSource dataSource;
 
-    Archive(Path folder) throws IOException {
+    Archive(Path folder, DataSource dataSource) throws IOException {
+        this.dataSource = dataSource;
         this.folder = Files.createDirectories(folder);
         this.pending = Files.createDirectories(folder.resolve("pending"));
     }
@@ -112,6 +120,57 @@ final class Archive {
         }
         Path file = folder.resolve(name);
         return Files.isRegularFile(file) ? file : null;
+    }
+
+    /** The archived file of the bundle's current version, written now from the bundle if there is none yet. */
+    String archived(Bundle bundle) throws IOException {
+        String known = fileOf(bundle.getSymbolicName(), bundle.getVersion());
+        if (known != null && file(known) != null) {
+            return known;
+        }
+        String file = repack(bundle);
+        remember(bundle.getSymbolicName(), bundle.getVersion(), file);
+        return file;
+    }
+
+    /** The file name the index holds for this version, or null. */
+    String fileOf(String symbolicName, Version version) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT archive_file FROM admin_archive "
+                        + "WHERE symbolic_name = ? AND version = ?")) {
+            select.setString(1, symbolicName);
+            select.setString(2, version.toString());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the archive index", e);
+        }
+    }
+
+    /** Records in the index that this file holds this version. */
+    void remember(String symbolicName, Version version, String file) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM admin_archive WHERE "
+                    + "symbolic_name = ? AND version = ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO admin_archive (symbolic_name, "
+                            + "version, archive_file) VALUES (?, ?, ?)")) {
+                delete.setString(1, symbolicName);
+                delete.setString(2, version.toString());
+                delete.executeUpdate();
+                insert.setString(1, symbolicName);
+                insert.setString(2, version.toString());
+                insert.setString(3, file);
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the archive index", e);
+        }
     }
 
     private static String fileName(String symbolicName, Version version) {

@@ -89,9 +89,9 @@ public class ExtensionsPage extends HttpServlet {
     private void list(HttpServletRequest request, HttpServletResponse response, Outcome outcome, int status)
             throws IOException {
         response.setStatus(status);
-        Extensions.Snapshot snapshot = extensions.latestSnapshot();
+        RollbackPoints.Snapshot snapshot = extensions.rollbackPoints().latestSnapshot();
         views.render(request, response, "Erweiterungen", "extensions", new ListModel(Nav.EXTENSIONS, outcome,
-                extensions.list(), snapshot == null ? null : snapshot.reason() + " (" + Texts.time(snapshot.takenAt())
+                extensions.inventory().list(), snapshot == null ? null : snapshot.reason() + " (" + Texts.time(snapshot.takenAt())
                         + ")", MAX_UPLOAD / (1024 * 1024)));
     }
 
@@ -122,13 +122,13 @@ public class ExtensionsPage extends HttpServlet {
         } finally {
             part.delete();
         }
-        BundleCheck.Result check = extensions.check(upload, null);
+        BundleCheck.Result check = extensions.inventory().check(upload, null);
         if (!check.passed()) {
             Files.deleteIfExists(upload);
-            refuse(request, response, Extensions.refusal(check), UNPROCESSABLE);
+            refuse(request, response, ModuleLifecycle.refusal(check), UNPROCESSABLE);
             return;
         }
-        Bundle existing = extensions.bundle(check.symbolicName());
+        Bundle existing = extensions.inventory().bundle(check.symbolicName());
         if (existing == null) {
             Outcome outcome = extensions.install(request, upload);
             Files.deleteIfExists(upload);
@@ -137,13 +137,13 @@ public class ExtensionsPage extends HttpServlet {
             return;
         }
         // an update: check against the framework without the old version's offers, then ask
-        BundleCheck.Result updateCheck = extensions.check(upload, existing);
+        BundleCheck.Result updateCheck = extensions.inventory().check(upload, existing);
         if (!updateCheck.passed()) {
             Files.deleteIfExists(upload);
-            refuse(request, response, Extensions.refusal(updateCheck), UNPROCESSABLE);
+            refuse(request, response, ModuleLifecycle.refusal(updateCheck), UNPROCESSABLE);
             return;
         }
-        BundleRow row = extensions.row(existing);
+        BundleRow row = extensions.inventory().row(existing);
         if (!row.mayChange()) {
             Files.deleteIfExists(upload);
             refuse(request, response, "Die Datei enthält " + updateCheck.label() + "; " + row.name() + " ist ein "
@@ -167,7 +167,7 @@ public class ExtensionsPage extends HttpServlet {
                     HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        BundleRow row = extensions.row(bundle);
+        BundleRow row = extensions.inventory().row(bundle);
         boolean allowed = action.equals("entfernen") ? row.mayChange() : row.hasActions();
         if (!allowed) {
             refuse(request, response, row.name() + " ist ein " + row.kindLabel() + "-Bestandteil des Portals und "
@@ -227,13 +227,13 @@ public class ExtensionsPage extends HttpServlet {
     }
 
     private void confirmRollback(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Extensions.Snapshot snapshot = extensions.latestSnapshot();
+        RollbackPoints.Snapshot snapshot = extensions.rollbackPoints().latestSnapshot();
         if (snapshot == null) {
             refuse(request, response, "Es gibt keinen gesicherten Stand, zu dem die Module zurückkehren könnten.",
                     HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        List<String> plan = extensions.rollbackPlan(snapshot);
+        List<String> plan = extensions.rollbackPoints().rollbackPlan(snapshot);
         confirm(request, response, new Confirmation(Nav.EXTENSIONS, "Auf den vorherigen Stand zurücksetzen?",
                 "Gesichert am " + Texts.time(snapshot.takenAt()) + ": " + snapshot.reason() + ".",
                 plan.isEmpty() ? "Die installierten Module entsprechen schon diesem Stand; der Sicherungspunkt wird "
@@ -271,7 +271,7 @@ public class ExtensionsPage extends HttpServlet {
 
     private Bundle bundleOf(HttpServletRequest request) {
         try {
-            return extensions.bundle(Long.parseLong(request.getParameter("id")));
+            return extensions.inventory().bundle(Long.parseLong(request.getParameter("id")));
         } catch (NumberFormatException e) {
             return null;
         }

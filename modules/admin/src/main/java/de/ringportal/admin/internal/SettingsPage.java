@@ -200,7 +200,7 @@ public class SettingsPage extends HttpServlet {
         for (Bundle bundle : context.getBundles()) {
             // the portal's own and added modules; the framework's and libraries' settings (the HTTP port, say)
             // belong to the operator's configuration, not to a form that could cut the portal off
-            if (extensions.kind(bundle) == Kind.SYSTEM) {
+            if (extensions.inventory().kind(bundle) == Kind.SYSTEM) {
                 continue;
             }
             MetaTypeInformation information = bundle.getState() == Bundle.UNINSTALLED ? null

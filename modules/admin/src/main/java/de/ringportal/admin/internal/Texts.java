@@ -25,6 +25,12 @@ final class Texts {
         return cleaned.length() > 300 ? cleaned.substring(0, 300) + "…" : cleaned;
     }
 
+    /** The exception's message as a sentence for the page, or its type when it has none. */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : printable(message) + ".";
+    }
+
     static String cut(String value, int length) {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }

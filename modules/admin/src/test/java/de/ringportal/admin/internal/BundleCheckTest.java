@@ -97,7 +97,7 @@ public class BundleCheckTest {
     public void a_file_claiming_to_be_a_core_bundle_is_refused() throws IOException {
         Path jar = jar(Map.of("Bundle-SymbolicName", "de.ringportal.core"), Map.of());
 
-        assertThat(BundleCheck.check(jar, OFFERS, Extensions.CORE, null).problems().get(0),
+        assertThat(BundleCheck.check(jar, OFFERS, BundleInventory.CORE, null).problems().get(0),
                 containsString("gibt sich als Kernbestandteil des Portals aus"));
     }
 
