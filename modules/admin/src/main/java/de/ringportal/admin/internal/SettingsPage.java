@@ -1,7 +1,6 @@
 package de.ringportal.admin.internal;
 
 import java.io.IOException;
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,7 +45,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public class SettingsPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_VALUE = 2000;
 
     private final transient BundleContext context;
     private final transient Access access;
@@ -94,9 +92,9 @@ public class SettingsPage extends HttpServlet {
             return;
         }
         Dictionary<String, Object> stored = stored(pid);
-        List<SettingField> fields = new ArrayList<>();
+        List<SettingFields.SettingField> fields = new ArrayList<>();
         for (AttributeDefinition attribute : attributes(described.definition())) {
-            fields.add(field(attribute, display(attribute, stored), null));
+            fields.add(SettingFields.field(attribute, SettingFields.display(attribute, stored), null));
         }
         form(request, response, described, fields, null, HttpServletResponse.SC_OK);
     }
@@ -116,7 +114,7 @@ public class SettingsPage extends HttpServlet {
                 next.put(key, stored.get(key));
             }
         }
-        List<SettingField> fields = new ArrayList<>();
+        List<SettingFields.SettingField> fields = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         boolean valid = true;
         for (AttributeDefinition attribute : attributes(described.definition())) {
@@ -126,31 +124,19 @@ public class SettingsPage extends HttpServlet {
                     ? String.valueOf("true".equals(request.getParameter(id)))
                     : Objects.requireNonNullElse(request.getParameter(id), "").strip();
             if (password && text.isEmpty()) {
-                fields.add(field(attribute, "", null));
+                fields.add(SettingFields.field(attribute, "", null));
                 continue; // an empty password field keeps the stored secret
             }
-            String error = null;
-            Object value = null;
-            if (text.length() > MAX_VALUE) {
-                error = "Höchstens " + MAX_VALUE + " Zeichen.";
-            } else {
-                try {
-                    value = convert(attribute, text);
-                    String problem = validate(attribute, value);
-                    if (problem != null) {
-                        error = problem;
-                    }
-                } catch (IllegalArgumentException e) {
-                    error = e.getMessage();
-                }
-            }
+            SettingFields.Parsed parsed = SettingFields.parse(attribute, text);
+            String error = parsed.error();
+            Object value = parsed.value();
             if (error != null) {
                 valid = false;
-                fields.add(field(attribute, password ? "" : text, error));
+                fields.add(SettingFields.field(attribute, password ? "" : text, error));
                 continue;
             }
-            fields.add(field(attribute, password ? "" : text, null));
-            if (!equal(next.get(id), value)) {
+            fields.add(SettingFields.field(attribute, password ? "" : text, null));
+            if (!SettingFields.equal(next.get(id), value)) {
                 changed.add(password ? id + " (geheim)" : id);
                 next.put(id, value);
             }
@@ -184,7 +170,7 @@ public class SettingsPage extends HttpServlet {
     }
 
     private void form(HttpServletRequest request, HttpServletResponse response, Described described,
-            List<SettingField> fields, Outcome outcome, int status) throws IOException {
+            List<SettingFields.SettingField> fields, Outcome outcome, int status) throws IOException {
         response.setStatus(status);
         List<ErrorLink> errors = fields.stream().filter(field -> field.error() != null)
                 .map(field -> new ErrorLink(field.id(), field.label() + ": " + field.error())).toList();
@@ -237,193 +223,6 @@ public class SettingsPage extends HttpServlet {
         }
     }
 
-    /** The value to show in the field: the stored one, else the default; never a password. */
-    static String display(AttributeDefinition attribute, Dictionary<String, Object> stored) {
-        if (attribute.getType() == AttributeDefinition.PASSWORD) {
-            return "";
-        }
-        Object value = stored == null ? null : stored.get(attribute.getID());
-        if (value == null) {
-            String[] defaults = attribute.getDefaultValue();
-            return defaults == null ? "" : String.join("\n", defaults);
-        }
-        if (value.getClass().isArray()) {
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                values.add(String.valueOf(Array.get(value, i)));
-            }
-            return String.join("\n", values);
-        }
-        if (value instanceof java.util.Collection<?> collection) {
-            return String.join("\n", collection.stream().map(String::valueOf).toList());
-        }
-        return value.toString();
-    }
-
-    /** The text of a field as the attribute's type; an IllegalArgumentException carries the German reason. */
-    static Object convert(AttributeDefinition attribute, String text) {
-        if (attribute.getCardinality() == 0) {
-            return single(attribute, text);
-        }
-        List<Object> values = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (!line.isBlank()) {
-                values.add(single(attribute, line.strip()));
-            }
-        }
-        int max = Math.abs(attribute.getCardinality());
-        if (max != Integer.MAX_VALUE && values.size() > max) {
-            throw new IllegalArgumentException("Höchstens " + max + " Werte, einer je Zeile.");
-        }
-        Object array = Array.newInstance(type(attribute), values.size());
-        for (int i = 0; i < values.size(); i++) {
-            Array.set(array, i, values.get(i));
-        }
-        return array;
-    }
-
-    private static Object single(AttributeDefinition attribute, String text) {
-        try {
-            return switch (attribute.getType()) {
-                case AttributeDefinition.INTEGER -> Integer.valueOf(text);
-                case AttributeDefinition.LONG -> Long.valueOf(text);
-                case AttributeDefinition.SHORT -> Short.valueOf(text);
-                case AttributeDefinition.BYTE -> Byte.valueOf(text);
-                case AttributeDefinition.DOUBLE -> Double.valueOf(text.replace(',', '.'));
-                case AttributeDefinition.FLOAT -> Float.valueOf(text.replace(',', '.'));
-                case AttributeDefinition.BOOLEAN -> Boolean.valueOf(text);
-                case AttributeDefinition.CHARACTER -> {
-                    if (text.length() != 1) {
-                        throw new IllegalArgumentException("Bitte genau ein Zeichen eingeben.");
-                    }
-                    yield text.charAt(0);
-                }
-                default -> text;
-            };
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Bitte eine Zahl eingeben, zum Beispiel " + example(attribute) + ".");
-        }
-    }
-
-    private static Class<?> type(AttributeDefinition attribute) {
-        return switch (attribute.getType()) {
-            case AttributeDefinition.INTEGER -> Integer.class;
-            case AttributeDefinition.LONG -> Long.class;
-            case AttributeDefinition.SHORT -> Short.class;
-            case AttributeDefinition.BYTE -> Byte.class;
-            case AttributeDefinition.DOUBLE -> Double.class;
-            case AttributeDefinition.FLOAT -> Float.class;
-            case AttributeDefinition.BOOLEAN -> Boolean.class;
-            case AttributeDefinition.CHARACTER -> Character.class;
-            default -> String.class;
-        };
-    }
-
-    private static String example(AttributeDefinition attribute) {
-        String[] defaults = attribute.getDefaultValue();
-        return defaults == null || defaults.length == 0 ? "10" : defaults[0];
-    }
-
-    /** The option list and the attribute's own validation; null when the value is fine. */
-    private static String validate(AttributeDefinition attribute, Object value) {
-        List<Object> values = new ArrayList<>();
-        if (value != null && value.getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(value); i++) {
-                values.add(Array.get(value, i));
-            }
-        } else {
-            values.add(value);
-        }
-        String[] options = attribute.getOptionValues();
-        for (Object each : values) {
-            if (options != null && options.length > 0 && !Arrays.asList(options).contains(String.valueOf(each))) {
-                return "Bitte einen der angebotenen Werte wählen.";
-            }
-            String problem = attribute.validate(String.valueOf(each));
-            if (problem != null && !problem.isEmpty()) {
-                return "Der Wert ist nicht zulässig (" + Texts.printable(problem) + ").";
-            }
-        }
-        return null;
-    }
-
-    private static boolean equal(Object a, Object b) {
-        if (a != null && b != null && a.getClass().isArray() && b.getClass().isArray()) {
-            return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static SettingField field(AttributeDefinition attribute, String value, String error) {
-        String[] labels = attribute.getOptionLabels();
-        String[] values = attribute.getOptionValues();
-        List<Choice> choices = new ArrayList<>();
-        if (values != null) {
-            for (int i = 0; i < values.length; i++) {
-                choices.add(new Choice(values[i], labels != null && i < labels.length ? labels[i] : values[i],
-                        values[i].equals(value)));
-            }
-        }
-        String kind;
-        if (!choices.isEmpty() && attribute.getCardinality() == 0) {
-            kind = "select";
-        } else if (attribute.getType() == AttributeDefinition.BOOLEAN && attribute.getCardinality() == 0) {
-            kind = "checkbox";
-        } else if (attribute.getCardinality() != 0) {
-            kind = "textarea";
-        } else if (attribute.getType() == AttributeDefinition.PASSWORD) {
-            kind = "password";
-        } else if (attribute.getType() <= AttributeDefinition.BYTE && attribute.getType() != AttributeDefinition.STRING
-                && attribute.getType() != AttributeDefinition.CHARACTER && attribute.getType() != AttributeDefinition.BOOLEAN) {
-            kind = "number";
-        } else {
-            kind = "text";
-        }
-        String hint = Objects.requireNonNullElse(attribute.getDescription(), "");
-        if (kind.equals("textarea")) {
-            hint = (hint + " Ein Wert je Zeile.").strip();
-        }
-        if (kind.equals("password")) {
-            hint = (hint + " Aus Sicherheitsgründen wird der gespeicherte Wert nicht angezeigt; leer lassen, um ihn "
-                    + "zu behalten.").strip();
-        }
-        return new SettingField(attribute.getID(), attribute.getName() == null ? attribute.getID() : attribute.getName(),
-                hint, kind, value, "true".equals(value), choices, error);
-    }
-
-    /** One form field. */
-    public record SettingField(String id, String label, String hint, String kind, String value, boolean checked,
-            List<Choice> choices, String error) {
-
-        public String fieldId() {
-            return "feld-" + id.replaceAll("[^A-Za-z0-9_-]", "_");
-        }
-
-        public boolean isSelect() {
-            return kind.equals("select");
-        }
-
-        public boolean isCheckbox() {
-            return kind.equals("checkbox");
-        }
-
-        public boolean isTextarea() {
-            return kind.equals("textarea");
-        }
-
-        public boolean isInput() {
-            return !isSelect() && !isCheckbox() && !isTextarea();
-        }
-
-        public boolean hasHint() {
-            return !hint.isEmpty();
-        }
-    }
-
-    /** An option of a select. */
-    public record Choice(String value, String label, boolean selected) {
-    }
-
     /** A link of the error summary to its field. */
     public record ErrorLink(String target, String message) {
         public ErrorLink {
@@ -441,7 +240,7 @@ public class SettingsPage extends HttpServlet {
         }
     }
 
-    public record Form(ExtensionsPage.Nav nav, String pid, String description, String module, List<SettingField> fields,
+    public record Form(ExtensionsPage.Nav nav, String pid, String description, String module, List<SettingFields.SettingField> fields,
             List<ErrorLink> errors, Outcome outcome) {
         public boolean hasErrors() {
             return !errors.isEmpty();

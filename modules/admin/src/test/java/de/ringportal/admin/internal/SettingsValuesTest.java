@@ -19,7 +19,7 @@ public class SettingsValuesTest {
         Hashtable<String, Object> stored = new Hashtable<>();
         stored.put("password", "Geheim-4711");
 
-        assertEquals("", SettingsPage.display(attribute("password", AttributeDefinition.PASSWORD, 0), stored));
+        assertEquals("", SettingFields.display(attribute("password", AttributeDefinition.PASSWORD, 0), stored));
     }
 
     @Test
@@ -29,26 +29,26 @@ public class SettingsValuesTest {
         AttributeDefinition size = attribute("size", AttributeDefinition.INTEGER, 0);
         when(size.getDefaultValue()).thenReturn(new String[] {"20"});
 
-        assertEquals("a\nb", SettingsPage.display(attribute("hosts", AttributeDefinition.STRING, 10), stored));
-        assertEquals("20", SettingsPage.display(size, stored));
+        assertEquals("a\nb", SettingFields.display(attribute("hosts", AttributeDefinition.STRING, 10), stored));
+        assertEquals("20", SettingFields.display(size, stored));
     }
 
     @Test
     public void text_becomes_the_attribute_type() {
-        assertEquals(42, SettingsPage.convert(attribute("n", AttributeDefinition.INTEGER, 0), "42"));
-        assertEquals(2.5, SettingsPage.convert(attribute("d", AttributeDefinition.DOUBLE, 0), "2,5"));
-        assertEquals(true, SettingsPage.convert(attribute("b", AttributeDefinition.BOOLEAN, 0), "true"));
-        assertArrayEquals(new String[] {"x", "y"}, (String[]) SettingsPage.convert(
+        assertEquals(42, SettingFields.convert(attribute("n", AttributeDefinition.INTEGER, 0), "42"));
+        assertEquals(2.5, SettingFields.convert(attribute("d", AttributeDefinition.DOUBLE, 0), "2,5"));
+        assertEquals(true, SettingFields.convert(attribute("b", AttributeDefinition.BOOLEAN, 0), "true"));
+        assertArrayEquals(new String[] {"x", "y"}, (String[]) SettingFields.convert(
                 attribute("l", AttributeDefinition.STRING, 5), "x\n\n y \n"));
     }
 
     @Test
     public void wrong_numbers_and_too_many_values_are_refused_in_german() {
         IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
-                () -> SettingsPage.convert(attribute("n", AttributeDefinition.INTEGER, 0), "viele"));
+                () -> SettingFields.convert(attribute("n", AttributeDefinition.INTEGER, 0), "viele"));
         assertEquals("Bitte eine Zahl eingeben, zum Beispiel 10.", number.getMessage());
         IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
-                () -> SettingsPage.convert(attribute("l", AttributeDefinition.STRING, 2), "a\nb\nc"));
+                () -> SettingFields.convert(attribute("l", AttributeDefinition.STRING, 2), "a\nb\nc"));
         assertEquals("Höchstens 2 Werte, einer je Zeile.", many.getMessage());
     }
 
