@@ -145,11 +145,11 @@ public class BundleCheckTest {
 
     @Test
     public void ranges_read_as_people_say_them() {
-        assertEquals("≥ 1.2 und < 2", BundleCheck.describe(VersionRange.valueOf("[1.2,2)")));
-        assertEquals("≥ 1.2", BundleCheck.describe(VersionRange.valueOf("1.2")));
-        assertEquals("= 1.0.1", BundleCheck.describe(VersionRange.valueOf("[1.0.1,1.0.1]")));
-        assertEquals("> 1 und ≤ 3.1", BundleCheck.describe(VersionRange.valueOf("(1,3.1]")));
-        assertEquals("", BundleCheck.describe(VersionRange.valueOf("0")));
+        assertEquals("≥ 1.2 und < 2", RequirementCheck.describe(VersionRange.valueOf("[1.2,2)")));
+        assertEquals("≥ 1.2", RequirementCheck.describe(VersionRange.valueOf("1.2")));
+        assertEquals("= 1.0.1", RequirementCheck.describe(VersionRange.valueOf("[1.0.1,1.0.1]")));
+        assertEquals("> 1 und ≤ 3.1", RequirementCheck.describe(VersionRange.valueOf("(1,3.1]")));
+        assertEquals("", RequirementCheck.describe(VersionRange.valueOf("0")));
     }
 
     private BundleCheck.Result check(Map<String, String> headers) throws IOException {
