@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import org.junit.Test;
 
+/** Copied with GermanNumbers from the benchmark module; integer() is new. */
 public class GermanNumbersTest {
 
     /** German separators are read right: the dot groups thousands, the comma starts the decimals. */
@@ -39,5 +40,8 @@ public class GermanNumbersTest {
         assertEquals("0", GermanNumbers.format(-0.0001));
         assertEquals("1.234,5678", GermanNumbers.input(1234.5678));
         assertEquals("", GermanNumbers.input(null));
+        assertEquals("1.234.567", GermanNumbers.integer(1234567));
+        assertEquals("-1.000", GermanNumbers.integer(-1000));
+        assertEquals("12", GermanNumbers.integer(12));
     }
 }
