@@ -5,7 +5,6 @@ import static org.junit.Assert.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,14 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
+import de.ringportal.core.testing.TestJetty;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +32,7 @@ public class UploadsJettyTest {
     private static final Uploads.Limit CSV = new Uploads.Limit(MAX, "Bitte wählen Sie eine CSV-Datei aus.",
             (name, head) -> head.length > 0 && head[0] == 'P' ? Optional.of("Das ist keine CSV-Datei.")
                     : Optional.empty());
-    private static Server server;
-    private static String base;
+    private static TestJetty jetty;
     private static Path temp;
 
     /** Answers "status message" for a refusal, or the file's name, size and text. */
@@ -65,24 +61,17 @@ public class UploadsJettyTest {
     @BeforeClass
     public static void startJetty() throws Exception {
         temp = Files.createTempDirectory("uploads");
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        ServletHolder holder = new ServletHolder(new UploadServlet());
-        holder.getRegistration().setMultipartConfig(new MultipartConfigElement(temp.toString(), 4 * MAX, 8 * MAX,
-                0));
-        context.addServlet(holder, "/hochladen/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        jetty = TestJetty.start(context -> {
+            ServletHolder holder = new ServletHolder(new UploadServlet());
+            holder.getRegistration().setMultipartConfig(new MultipartConfigElement(temp.toString(), 4 * MAX,
+                    8 * MAX, 0));
+            context.addServlet(holder, "/hochladen/*");
+        });
     }
 
     @AfterClass
     public static void stopJetty() throws Exception {
-        server.stop();
+        jetty.close();
     }
 
     /** A good file arrives whole with its name and size. */
@@ -109,7 +98,7 @@ public class UploadsJettyTest {
     @Test
     public void answers_can_be_kept_and_plain_forms_are_unreadable() throws Exception {
         assertEquals("422 MISSING Keine Datei.", answer(upload("/hochladen/eigen", "", "")));
-        HttpResponse<String> plain = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/hochladen"))
+        HttpResponse<String> plain = CLIENT.send(HttpRequest.newBuilder(jetty.uri("/hochladen"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("datei=x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, plain.statusCode());
@@ -129,7 +118,7 @@ public class UploadsJettyTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content.getBytes(StandardCharsets.UTF_8));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
+        return CLIENT.send(HttpRequest.newBuilder(jetty.uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());

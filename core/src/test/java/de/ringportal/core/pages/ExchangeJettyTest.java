@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -29,6 +26,7 @@ import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.forms.FormErrors;
 import de.ringportal.core.internal.AccessImpl;
+import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -41,8 +39,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public class ExchangeJettyTest {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static Server server;
-    private static String base;
+    private static TestJetty jetty;
 
     /** A small area: a list, a detail, a form for the Redaktion, and an administration area under guardAll. */
     static final class Area extends RoutedServlet {
@@ -117,33 +114,26 @@ public class ExchangeJettyTest {
 
     @BeforeClass
     public static void startJetty() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        // stands in for core's filter: the viewer from a test header, "redaktion" or "admin"
-        Filter viewer = (request, response, chain) -> {
-            String user = ((HttpServletRequest) request).getHeader("X-Test-User");
-            if (user != null) {
-                request.setAttribute(PortalContext.VIEWER, new Viewer(user, user, null,
-                        Set.of("admin".equals(user) ? Role.ADMINISTRATION : Role.REDAKTION)));
-            }
-            chain.doFilter(request, response);
-        };
-        context.addFilter(new FilterHolder(viewer), "/*", EnumSet.of(DispatcherType.REQUEST));
         AccessImpl access = new AccessImpl();
-        context.addServlet(new ServletHolder(new Area(access)), "/bereich/*");
-        context.addServlet(new ServletHolder(new Admin(access)), "/verwaltung/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        jetty = TestJetty.start(context -> {
+            // stands in for core's filter: the viewer from a test header, "redaktion" or "admin"
+            Filter viewer = (request, response, chain) -> {
+                String user = ((HttpServletRequest) request).getHeader("X-Test-User");
+                if (user != null) {
+                    request.setAttribute(PortalContext.VIEWER, new Viewer(user, user, null,
+                            Set.of("admin".equals(user) ? Role.ADMINISTRATION : Role.REDAKTION)));
+                }
+                chain.doFilter(request, response);
+            };
+            context.addFilter(new FilterHolder(viewer), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addServlet(new ServletHolder(new Area(access)), "/bereich/*");
+            context.addServlet(new ServletHolder(new Admin(access)), "/verwaltung/*");
+        });
     }
 
     @AfterClass
     public static void stopJetty() throws Exception {
-        server.stop();
+        jetty.close();
     }
 
     /** The servlet's own path, with or without a slash, and placeholders reach the handler. */
@@ -230,7 +220,7 @@ public class ExchangeJettyTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String user, String form) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(jetty.uri(path));
         if (user != null) {
             request.header("X-Test-User", user);
         }
