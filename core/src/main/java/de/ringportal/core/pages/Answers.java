@@ -20,8 +20,9 @@ public final class Answers {
      * Post/redirect/get: 303 See Other to a path of the site, so the browser follows with a GET and a reload sends
      * nothing again. The portal's servlet context is the site's root ({@code /}), so the path is sent as given.
      *
-     * @param sitePath a path built by the module, such as {@code /veranstaltungen/4}: it must start with one
-     *        {@code /}; {@code //host}, a scheme or a backslash are refused with IllegalArgumentException
+     * @param sitePath a path built by the module, such as {@code /veranstaltungen/4?hinweis=gespeichert}: it must
+     *        pass {@link #isSitePath}, else IllegalArgumentException (a target taken from the request, such as a login
+     *        page's return address, is checked with {@link #isSitePath} first)
      */
     public static void seeOther(HttpServletResponse response, String sitePath) {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -33,9 +34,18 @@ public final class Answers {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
 
+    /**
+     * Is this a path of this site, safe as a redirect target? It starts with one {@code /} (so neither
+     * {@code //other.host} nor a scheme), has no backslash (which browsers read as {@code /}), and no spaces or
+     * control characters (encode them).
+     */
+    public static boolean isSitePath(String sitePath) {
+        return sitePath != null && sitePath.startsWith("/") && !sitePath.startsWith("//") && !sitePath.contains("\\")
+                && sitePath.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
+    }
+
     static String checkedSitePath(String sitePath) {
-        if (sitePath == null || !sitePath.startsWith("/") || sitePath.startsWith("//") || sitePath.contains("\\")
-                || sitePath.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+        if (!isSitePath(sitePath)) {
             throw new IllegalArgumentException("Not a path of the site: " + sitePath);
         }
         return sitePath;
