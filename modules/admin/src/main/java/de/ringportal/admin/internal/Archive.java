@@ -7,10 +7,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Enumeration;
@@ -25,6 +21,8 @@ import javax.sql.DataSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 
+import de.ringportal.core.data.Sql;
+
 /**
  * The folder where the page keeps bundle files: each version it installed or replaced (so a rollback can restore
  * it) and uploads waiting for the administrator's confirmation; and its index in the database, which file holds
@@ -37,10 +35,10 @@ final class Archive {
 
     private final Path folder;
     private final Path pending;
-    private final DataSource dataSource;
+    private final Sql sql;
 
     Archive(Path folder, DataSource dataSource) throws IOException {
-        this.dataSource = dataSource;
+        this.sql = Sql.over(dataSource);
         this.folder = Files.createDirectories(folder);
         this.pending = Files.createDirectories(folder.resolve("pending"));
     }
@@ -135,42 +133,18 @@ final class Archive {
 
     /** The file name the index holds for this version, or null. */
     String fileOf(String symbolicName, Version version) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT archive_file FROM admin_archive "
-                        + "WHERE symbolic_name = ? AND version = ?")) {
-            select.setString(1, symbolicName);
-            select.setString(2, version.toString());
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the archive index", e);
-        }
+        return sql.first("SELECT archive_file FROM admin_archive WHERE symbolic_name = ? AND version = ?",
+                row -> row.getString(1), symbolicName, version.toString()).orElse(null);
     }
 
     /** Records in the index that this file holds this version. */
     void remember(String symbolicName, Version version, String file) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM admin_archive WHERE "
-                    + "symbolic_name = ? AND version = ?");
-                    PreparedStatement insert = connection.prepareStatement("INSERT INTO admin_archive (symbolic_name, "
-                            + "version, archive_file) VALUES (?, ?, ?)")) {
-                delete.setString(1, symbolicName);
-                delete.setString(2, version.toString());
-                delete.executeUpdate();
-                insert.setString(1, symbolicName);
-                insert.setString(2, version.toString());
-                insert.setString(3, file);
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the archive index", e);
-        }
+        sql.write(tx -> {
+            tx.update("DELETE FROM admin_archive WHERE symbolic_name = ? AND version = ?", symbolicName,
+                    version.toString());
+            return tx.update("INSERT INTO admin_archive (symbolic_name, version, archive_file) VALUES (?, ?, ?)",
+                    symbolicName, version.toString(), file);
+        });
     }
 
     private static String fileName(String symbolicName, Version version) {

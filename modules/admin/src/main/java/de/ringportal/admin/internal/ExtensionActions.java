@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.osgi.framework.Bundle;
 
+import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.pages.Answers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -41,7 +43,7 @@ final class ExtensionActions {
 
     /** A change that ran: 200 when it worked, 422 when it was refused (and undone). */
     static Reply ran(Outcome outcome) {
-        return new Listed(outcome, outcome.ok() ? HttpServletResponse.SC_OK : ExtensionsPage.UNPROCESSABLE);
+        return new Listed(outcome, outcome.ok() ? HttpServletResponse.SC_OK : Answers.UNPROCESSABLE);
     }
 
     /** Asks whether a checked upload should replace the installed version. */
@@ -126,7 +128,7 @@ final class ExtensionActions {
         }
         List<String> plan = extensions.rollbackPoints().rollbackPlan(snapshot);
         return new Confirm(new Confirmation(ExtensionsPage.Nav.EXTENSIONS, "Auf den vorherigen Stand zurücksetzen?",
-                "Gesichert am " + Texts.time(snapshot.takenAt()) + ": " + snapshot.reason() + ".",
+                "Gesichert am " + GermanDates.dateTimeSeconds(snapshot.takenAt()) + ": " + snapshot.reason() + ".",
                 plan.isEmpty() ? "Die installierten Module entsprechen schon diesem Stand; der Sicherungspunkt wird "
                         + "verworfen." : "Das geschieht dabei:",
                 "zuruecksetzen", snapshot.id(), null, "Ja, zurücksetzen", plan));

@@ -17,12 +17,15 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.MenuEntry;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.forms.Uploads;
+import de.ringportal.core.pages.Answers;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 
 /**
  * The Erweiterungen page: every bundle with what it contributes; upload to install or update; start, stop and
@@ -38,97 +41,66 @@ import jakarta.servlet.http.Part;
 @MenuEntry(label = "Erweiterungen", path = "/admin/erweiterungen", order = 910, role = "administration")
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = ExtensionsPage.MAX_UPLOAD,
         maxRequestSize = ExtensionsPage.MAX_UPLOAD + 64 * 1024)
-public class ExtensionsPage extends HttpServlet {
+public class ExtensionsPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     /** Far above any feature bundle of the portal (the events module is ~40 kB), far below what hurts the server. */
     static final long MAX_UPLOAD = 64L * 1024 * 1024;
-    /** 422: the upload or the action was understood and refused (the servlet API 6.0 has no constant for it). */
-    static final int UNPROCESSABLE = 422;
+    /** The page's own texts for a file that is too large or did not arrive whole (the kit's defaults are shorter). */
+    private static final Uploads.Limit JAR = new Uploads.Limit(MAX_UPLOAD, "Bitte wählen Sie eine JAR-Datei aus.", null)
+            .answering(Uploads.Reason.TOO_LARGE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Die Datei ist "
+                    + "größer als " + MAX_UPLOAD / (1024 * 1024) + " MB und wird nicht angenommen. Module des Portals "
+                    + "sind viel kleiner; bitte prüfen Sie, ob Sie die richtige Datei gewählt haben.")
+            .answering(Uploads.Reason.UNREADABLE, HttpServletResponse.SC_BAD_REQUEST, "Die Datei ließ sich nicht "
+                    + "empfangen. Bitte wählen Sie eine JAR-Datei aus und laden Sie sie erneut hoch.");
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient Extensions extensions;
     private final transient ExtensionActions actions;
 
     @Activate
     public ExtensionsPage(@Reference Access access, @Reference Views views, @Reference Extensions extensions) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.extensions = extensions;
         this.actions = new ExtensionActions(extensions);
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        if (access.require(request, response, access.mayAdminister(request))) {
-            super.service(request, response);
-        }
+    protected Routes routes() {
+        return Routes.builder().guardAll((request, path) -> access().mayAdminister(request))
+                .get("/", exchange -> list(exchange, null, HttpServletResponse.SC_OK))
+                .get("/aktion", exchange -> answer(exchange, actions.confirmAction(exchange.request())))
+                .get("/zuruecksetzen", exchange -> answer(exchange, actions.confirmRollback()))
+                .post("/hochladen", exchange -> answer(exchange, upload(exchange.request())))
+                .post("/aktion", exchange -> answer(exchange, actions.act(exchange.request())))
+                .post("/zuruecksetzen", exchange -> answer(exchange, actions.rollback(exchange.request())))
+                .build();
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        switch (path) {
-            case "/" -> list(request, response, null, HttpServletResponse.SC_OK);
-            case "/aktion" -> answer(request, response, actions.confirmAction(request));
-            case "/zuruecksetzen" -> answer(request, response, actions.confirmRollback());
-            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        switch (path) {
-            case "/hochladen" -> answer(request, response, upload(request));
-            case "/aktion" -> answer(request, response, actions.act(request));
-            case "/zuruecksetzen" -> answer(request, response, actions.rollback(request));
-            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
-    }
-
-    private void answer(HttpServletRequest request, HttpServletResponse response, Reply reply) throws IOException {
+    private void answer(Exchange exchange, Reply reply) throws IOException {
         if (reply instanceof ExtensionActions.Confirm confirm) {
-            views.render(request, response, confirm.confirmation().title(), "confirm", confirm.confirmation());
+            exchange.render(confirm.confirmation().title(), "confirm", confirm.confirmation());
         } else if (reply instanceof ExtensionActions.Listed listed) {
-            list(request, response, listed.outcome(), listed.status());
+            list(exchange, listed.outcome(), listed.status());
         }
     }
 
-    private void list(HttpServletRequest request, HttpServletResponse response, Outcome outcome, int status)
-            throws IOException {
-        response.setStatus(status);
+    private void list(Exchange exchange, Outcome outcome, int status) throws IOException {
+        exchange.response().setStatus(status);
         RollbackPoints.Snapshot snapshot = extensions.rollbackPoints().latestSnapshot();
-        views.render(request, response, "Erweiterungen", "extensions", new ListModel(Nav.EXTENSIONS, outcome,
+        exchange.render("Erweiterungen", "extensions", new ListModel(Nav.EXTENSIONS, outcome,
                 extensions.inventory().list(), snapshot == null ? null : snapshot.reason() + " ("
-                        + Texts.time(snapshot.takenAt()) + ")", MAX_UPLOAD / (1024 * 1024)));
+                        + GermanDates.dateTimeSeconds(snapshot.takenAt()) + ")", MAX_UPLOAD / (1024 * 1024)));
     }
 
     /** Reads the upload into the archive's waiting room, checks it, and installs it or asks to confirm an update. */
     private Reply upload(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_UPLOAD + 64 * 1024) {
-            return ExtensionActions.refused(tooLarge(), HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        }
-        Part part;
-        try {
-            part = request.getPart("datei");
-        } catch (ServletException | IOException | IllegalStateException e) {
-            boolean size = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("size")
-                    || e instanceof IllegalStateException;
-            return ExtensionActions.refused(size ? tooLarge() : "Die Datei ließ sich nicht empfangen. Bitte wählen "
-                    + "Sie eine JAR-Datei aus und laden Sie sie erneut hoch.", size
-                            ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
-        }
-        if (part == null || part.getSize() == 0) {
-            return ExtensionActions.refused("Bitte wählen Sie eine JAR-Datei aus.", HttpServletResponse.SC_BAD_REQUEST);
+        Uploads.Upload received = Uploads.receive(request, "datei", JAR);
+        if (received instanceof Uploads.Refused refused) {
+            return ExtensionActions.refused(refused.message(), refused.status());
         }
         Path upload = extensions.archive().newUpload();
-        try (InputStream in = part.getInputStream()) {
+        try (Uploads.Received file = (Uploads.Received) received; InputStream in = file.open()) {
             Files.copy(in, upload);
-        } finally {
-            part.delete();
         }
         return checked(request, upload);
     }
@@ -138,7 +110,7 @@ public class ExtensionsPage extends HttpServlet {
         BundleCheck.Result check = extensions.inventory().check(upload, null);
         if (!check.passed()) {
             Files.deleteIfExists(upload);
-            return ExtensionActions.refused(ModuleLifecycle.refusal(check), UNPROCESSABLE);
+            return ExtensionActions.refused(ModuleLifecycle.refusal(check), Answers.UNPROCESSABLE);
         }
         Bundle existing = extensions.inventory().bundle(check.symbolicName());
         if (existing == null) {
@@ -150,7 +122,7 @@ public class ExtensionsPage extends HttpServlet {
         BundleCheck.Result updateCheck = extensions.inventory().check(upload, existing);
         if (!updateCheck.passed()) {
             Files.deleteIfExists(upload);
-            return ExtensionActions.refused(ModuleLifecycle.refusal(updateCheck), UNPROCESSABLE);
+            return ExtensionActions.refused(ModuleLifecycle.refusal(updateCheck), Answers.UNPROCESSABLE);
         }
         BundleRow row = extensions.inventory().row(existing);
         if (!row.mayChange()) {
@@ -160,11 +132,6 @@ public class ExtensionsPage extends HttpServlet {
                     HttpServletResponse.SC_CONFLICT);
         }
         return actions.confirmUpdate(row, updateCheck, upload);
-    }
-
-    private static String tooLarge() {
-        return "Die Datei ist größer als " + MAX_UPLOAD / (1024 * 1024) + " MB und wird nicht angenommen. "
-                + "Module des Portals sind viel kleiner; bitte prüfen Sie, ob Sie die richtige Datei gewählt haben.";
     }
 
     /** The sub-navigation of the administration pages. */

@@ -4,12 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +22,10 @@ import org.slf4j.LoggerFactory;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.AuditTrail;
+import de.ringportal.core.data.Columns;
+import de.ringportal.core.data.RowMapper;
+import de.ringportal.core.data.Sql;
+import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -48,8 +46,11 @@ final class RollbackPoints {
     record Snapshot(int id, Instant takenAt, String actor, String reason, List<Recorded> bundles) {
     }
 
+    private static final RowMapper<Recorded> RECORDED = row -> new Recorded(row.getString(1), row.getString(2),
+            row.getString(3), row.getBoolean(4), row.getString(5));
+
     private final BundleContext context;
-    private final DataSource dataSource;
+    private final Sql sql;
     private final BundleInventory inventory;
     private final Archive archive;
     private final AuditTrail audit;
@@ -58,7 +59,7 @@ final class RollbackPoints {
     RollbackPoints(BundleContext context, DataSource dataSource, BundleInventory inventory, Archive archive,
             AuditTrail audit, Access access) {
         this.context = context;
-        this.dataSource = dataSource;
+        this.sql = Sql.over(dataSource);
         this.inventory = inventory;
         this.archive = archive;
         this.audit = audit;
@@ -67,31 +68,14 @@ final class RollbackPoints {
 
     /** The newest rollback point, or null when there is none. */
     Snapshot latestSnapshot() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT id, taken_at, actor, reason FROM "
-                        + "admin_snapshot ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                int id = row.getInt(1);
-                List<Recorded> bundles = new ArrayList<>();
-                try (PreparedStatement members = connection.prepareStatement("SELECT symbolic_name, version, "
-                        + "location, active, archive_file FROM admin_snapshot_bundle WHERE snapshot_id = ? "
-                        + "ORDER BY symbolic_name")) {
-                    members.setInt(1, id);
-                    try (ResultSet rows = members.executeQuery()) {
-                        while (rows.next()) {
-                            bundles.add(new Recorded(rows.getString(1), rows.getString(2), rows.getString(3),
-                                    rows.getBoolean(4), rows.getString(5)));
-                        }
-                    }
-                }
-                return new Snapshot(id, row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4), bundles);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the rollback points", e);
-        }
+        return sql.first("SELECT id, taken_at, actor, reason FROM admin_snapshot ORDER BY id DESC "
+                + "FETCH FIRST 1 ROWS ONLY", row -> new Snapshot(row.getInt(1), Columns.instant(row, 2),
+                        row.getString(3), row.getString(4), List.of()))
+                .map(point -> new Snapshot(point.id(), point.takenAt(), point.actor(), point.reason(),
+                        sql.list("SELECT symbolic_name, version, location, active, archive_file FROM "
+                                + "admin_snapshot_bundle WHERE snapshot_id = ? ORDER BY symbolic_name", RECORDED,
+                                point.id())))
+                .orElse(null);
     }
 
     /** What returning to the rollback point would change, one German line per module; empty when nothing. */
@@ -178,7 +162,7 @@ final class RollbackPoints {
             }
         }
         dropSnapshot(snapshot.id());
-        String stand = "Stand vom " + Texts.time(snapshot.takenAt());
+        String stand = "Stand vom " + GermanDates.dateTimeSeconds(snapshot.takenAt());
         audit.record(request, "Zurückgesetzt auf vorherigen Stand", stand, String.join(" ", plan)
                 + (problems.isEmpty() ? "" : " Probleme: " + String.join("; ", problems)));
         if (!problems.isEmpty()) {
@@ -197,80 +181,40 @@ final class RollbackPoints {
     /** Records the installed feature modules as a rollback point; returns its id. */
     int snapshot(HttpServletRequest request, String reason) {
         String actor = access.viewer(request).userName();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO admin_snapshot (taken_at, "
-                    + "actor, reason) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                    PreparedStatement member = connection.prepareStatement("INSERT INTO admin_snapshot_bundle "
-                            + "(snapshot_id, symbolic_name, version, location, active, archive_file) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setTimestamp(1, Timestamp.from(Instant.now()));
-                insert.setString(2, Texts.cut(actor, 64));
-                insert.setString(3, Texts.cut(reason, 300));
-                insert.executeUpdate();
-                int id;
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getInt(1);
-                }
-                Set<String> seen = new HashSet<>();
-                for (Bundle bundle : inventory.modules()) {
-                    if (!seen.add(bundle.getSymbolicName())) {
-                        continue;
-                    }
-                    member.setInt(1, id);
-                    member.setString(2, bundle.getSymbolicName());
-                    member.setString(3, bundle.getVersion().toString());
-                    member.setString(4, bundle.getLocation());
-                    member.setBoolean(5, bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING);
-                    member.setString(6, archive.fileOf(bundle.getSymbolicName(), bundle.getVersion()));
-                    member.addBatch();
-                }
-                member.executeBatch();
-                prune(connection, id - KEPT_SNAPSHOTS);
-                connection.commit();
-                return id;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+        List<Recorded> installed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Bundle bundle : inventory.modules()) {
+            if (seen.add(bundle.getSymbolicName())) {
+                installed.add(new Recorded(bundle.getSymbolicName(), bundle.getVersion().toString(),
+                        bundle.getLocation(), bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING,
+                        archive.fileOf(bundle.getSymbolicName(), bundle.getVersion())));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record a rollback point", e);
         }
-    }
-
-    /** Rollback points older than the newest {@value #KEPT_SNAPSHOTS} go: a rollback steps back one at a time. */
-    private static void prune(Connection connection, int upTo) throws SQLException {
-        if (upTo <= 0) {
-            return;
-        }
-        try (PreparedStatement members = connection.prepareStatement("DELETE FROM admin_snapshot_bundle WHERE "
-                + "snapshot_id <= ?");
-                PreparedStatement snapshots = connection.prepareStatement("DELETE FROM admin_snapshot WHERE id <= ?")) {
-            members.setInt(1, upTo);
-            members.executeUpdate();
-            snapshots.setInt(1, upTo);
-            snapshots.executeUpdate();
-        }
+        return sql.write(tx -> {
+            int id = (int) tx.insert("INSERT INTO admin_snapshot (taken_at, actor, reason) VALUES (?, ?, ?)", "id",
+                    Instant.now(), Texts.cut(actor, 64), Texts.cut(reason, 300));
+            tx.batch("INSERT INTO admin_snapshot_bundle (snapshot_id, symbolic_name, version, location, active, "
+                    + "archive_file) VALUES (?, ?, ?, ?, ?, ?)", installed.stream().map(bundle -> new Object[] {id,
+                            bundle.symbolicName(), bundle.version(), bundle.location(), bundle.active(),
+                            bundle.file()}).toList());
+            // older points go: a rollback steps back one at a time, and 100 steps are plenty
+            int upTo = id - KEPT_SNAPSHOTS;
+            if (upTo > 0) {
+                tx.update("DELETE FROM admin_snapshot_bundle WHERE snapshot_id <= ?", upTo);
+                tx.update("DELETE FROM admin_snapshot WHERE id <= ?", upTo);
+            }
+            return id;
+        });
     }
 
     /** Drops a rollback point whose change did not happen. */
     void dropSnapshot(int id) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement members = connection.prepareStatement("DELETE FROM admin_snapshot_bundle WHERE "
-                    + "snapshot_id = ?");
-                    PreparedStatement snapshot = connection.prepareStatement("DELETE FROM admin_snapshot WHERE id = ?")) {
-                members.setInt(1, id);
-                members.executeUpdate();
-                snapshot.setInt(1, id);
-                snapshot.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
+        try {
+            sql.write(tx -> {
+                tx.update("DELETE FROM admin_snapshot_bundle WHERE snapshot_id = ?", id);
+                return tx.update("DELETE FROM admin_snapshot WHERE id = ?", id);
+            });
+        } catch (RuntimeException e) {
             LOG.error("Cannot drop rollback point {}", id, e);
         }
     }

@@ -10,6 +10,8 @@ import java.util.Objects;
 
 import org.osgi.service.metatype.AttributeDefinition;
 
+import de.ringportal.core.forms.FormErrors;
+
 /**
  * One setting between its metatype description, the form and Config Admin: the value a field shows, the typed value
  * a posted text becomes (with the German reason when it cannot), and the field the form template renders.
@@ -197,7 +199,7 @@ final class SettingFields {
             List<Choice> choices, String error) {
 
         public String fieldId() {
-            return "feld-" + id.replaceAll("[^A-Za-z0-9_-]", "_");
+            return FormErrors.anchor(id);
         }
 
         public boolean isSelect() {

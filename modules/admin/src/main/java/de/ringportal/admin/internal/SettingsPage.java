@@ -3,6 +3,7 @@ package de.ringportal.admin.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -27,11 +28,11 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.AuditTrail;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The settings of every module as forms, built from the modules' metatype descriptions ({@code @ObjectClassDefinition})
@@ -40,13 +41,11 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/admin/erweiterungen/konfiguration")
-public class SettingsPage extends HttpServlet {
+public class SettingsPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient BundleContext context;
-    private final transient Access access;
-    private final transient Views views;
     private final transient MetaTypeService metaTypes;
     private final transient ConfigurationAdmin configurations;
     private final transient AuditTrail audit;
@@ -56,9 +55,8 @@ public class SettingsPage extends HttpServlet {
     public SettingsPage(BundleContext context, @Reference Access access, @Reference Views views,
             @Reference MetaTypeService metaTypes, @Reference ConfigurationAdmin configurations,
             @Reference AuditTrail audit, @Reference Extensions extensions) {
+        super(access, views);
         this.context = context;
-        this.access = access;
-        this.views = views;
         this.metaTypes = metaTypes;
         this.configurations = configurations;
         this.audit = audit;
@@ -66,27 +64,25 @@ public class SettingsPage extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        if (access.require(request, response, access.mayAdminister(request))) {
-            super.service(request, response);
-        }
+    protected Routes routes() {
+        return Routes.builder().guardAll((request, path) -> access().mayAdminister(request))
+                .get("/", this::show).post("/", this::save).build();
     }
 
     /** A configurable PID and the bundle that describes it. */
     record Described(String pid, Bundle bundle, ObjectClassDefinition definition) {
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String pid = request.getParameter("pid");
-        if (pid == null || pid.isEmpty()) {
-            overview(request, response);
+    /** Without a PID the overview, else the form of that PID with the stored values (defaults where none). */
+    private void show(Exchange exchange) throws IOException {
+        String pid = exchange.parameter("pid");
+        if (pid.isEmpty()) {
+            overview(exchange);
             return;
         }
         Described described = find(pid);
         if (described == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
         Dictionary<String, Object> stored = stored(pid);
@@ -94,67 +90,62 @@ public class SettingsPage extends HttpServlet {
         for (AttributeDefinition attribute : attributes(described.definition())) {
             fields.add(SettingFields.field(attribute, SettingFields.display(attribute, stored), null));
         }
-        form(request, response, described, fields, null, HttpServletResponse.SC_OK);
+        form(exchange, described, fields, new FormErrors(), null);
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String pid = request.getParameter("pid");
-        Described described = pid == null ? null : find(pid);
+    /** Saves the changed values through Config Admin; nothing when one of them is invalid (422 with the form). */
+    private void save(Exchange exchange) throws IOException {
+        String pid = exchange.parameter("pid");
+        Described described = pid.isEmpty() ? null : find(pid);
         if (described == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
         Dictionary<String, Object> stored = stored(pid);
         Hashtable<String, Object> next = new Hashtable<>();
         if (stored != null) {
-            for (String key : java.util.Collections.list(stored.keys())) {
+            for (String key : Collections.list(stored.keys())) {
                 next.put(key, stored.get(key));
             }
         }
         List<SettingFields.SettingField> fields = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        boolean valid = true;
+        FormErrors errors = new FormErrors();
         for (AttributeDefinition attribute : attributes(described.definition())) {
             String id = attribute.getID();
             boolean password = attribute.getType() == AttributeDefinition.PASSWORD;
             String text = attribute.getType() == AttributeDefinition.BOOLEAN
-                    ? String.valueOf("true".equals(request.getParameter(id)))
-                    : Objects.requireNonNullElse(request.getParameter(id), "").strip();
+                    ? String.valueOf("true".equals(exchange.request().getParameter(id))) : exchange.parameter(id);
             if (password && text.isEmpty()) {
                 fields.add(SettingFields.field(attribute, "", null));
                 continue; // an empty password field keeps the stored secret
             }
             SettingFields.Parsed parsed = SettingFields.parse(attribute, text);
-            String error = parsed.error();
-            Object value = parsed.value();
-            if (error != null) {
-                valid = false;
-                fields.add(SettingFields.field(attribute, password ? "" : text, error));
-                continue;
-            }
-            fields.add(SettingFields.field(attribute, password ? "" : text, null));
-            if (!SettingFields.equal(next.get(id), value)) {
+            SettingFields.SettingField field = SettingFields.field(attribute, password ? "" : text, parsed.error());
+            fields.add(field);
+            if (parsed.error() != null) {
+                errors.add(id, field.label() + ": " + parsed.error());
+            } else if (!SettingFields.equal(next.get(id), parsed.value())) {
                 changed.add(password ? id + " (geheim)" : id);
-                next.put(id, value);
+                next.put(id, parsed.value());
             }
         }
-        if (!valid) {
-            form(request, response, described, fields, null, ExtensionsPage.UNPROCESSABLE);
+        if (errors.hasErrors()) {
+            form(exchange, described, fields, errors, null);
             return;
         }
         if (!changed.isEmpty()) {
             Configuration configuration = configurations.getConfiguration(pid, "?");
             configuration.update(next);
-            audit.record(request, "Konfiguration geändert", pid, described.bundle().getSymbolicName() + " "
+            audit.record(exchange.request(), "Konfiguration geändert", pid, described.bundle().getSymbolicName() + " "
                     + described.bundle().getVersion() + "; geändert: " + String.join(", ", changed));
         }
-        form(request, response, described, fields, Outcome.done(changed.isEmpty()
+        form(exchange, described, fields, errors, Outcome.done(changed.isEmpty()
                 ? "Es gab keine Änderungen zu speichern." : "Gespeichert: " + String.join(", ", changed)
-                        + ". Das Modul arbeitet ab sofort mit den neuen Einstellungen."), HttpServletResponse.SC_OK);
+                        + ". Das Modul arbeitet ab sofort mit den neuen Einstellungen."));
     }
 
-    private void overview(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void overview(Exchange exchange) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (Described described : describedAll()) {
             entries.add(new Entry(described.pid(), described.definition().getName(),
@@ -163,20 +154,16 @@ public class SettingsPage extends HttpServlet {
                             described.bundle().getSymbolicName())));
         }
         entries.sort(Comparator.comparing(Entry::module).thenComparing(Entry::name));
-        views.render(request, response, "Einstellungen der Module", "settings",
-                new Overview(ExtensionsPage.Nav.SETTINGS, entries));
+        exchange.render("Einstellungen der Module", "settings", new Overview(ExtensionsPage.Nav.SETTINGS, entries));
     }
 
-    private void form(HttpServletRequest request, HttpServletResponse response, Described described,
-            List<SettingFields.SettingField> fields, Outcome outcome, int status) throws IOException {
-        response.setStatus(status);
-        List<ErrorLink> errors = fields.stream().filter(field -> field.error() != null)
-                .map(field -> new ErrorLink(field.id(), field.label() + ": " + field.error())).toList();
-        views.render(request, response, "Einstellungen: " + described.definition().getName(), "setting-form",
+    private void form(Exchange exchange, Described described, List<SettingFields.SettingField> fields,
+            FormErrors errors, Outcome outcome) throws IOException {
+        exchange.render(errors, "Einstellungen: " + described.definition().getName(), "setting-form",
                 new Form(ExtensionsPage.Nav.SETTINGS, described.pid(),
                         Objects.requireNonNullElse(described.definition().getDescription(), ""),
-                        described.bundle().getSymbolicName() + " " + described.bundle().getVersion(), fields, errors,
-                        outcome));
+                        described.bundle().getSymbolicName() + " " + described.bundle().getVersion(), fields,
+                        errors.summary(), outcome));
     }
 
     private List<Described> describedAll() {
@@ -221,13 +208,6 @@ public class SettingsPage extends HttpServlet {
         }
     }
 
-    /** A link of the error summary to its field. */
-    public record ErrorLink(String target, String message) {
-        public ErrorLink {
-            target = "feld-" + target.replaceAll("[^A-Za-z0-9_-]", "_");
-        }
-    }
-
     /** A configurable PID in the overview. */
     public record Entry(String pid, String name, String description, String module) {
     }
@@ -238,11 +218,9 @@ public class SettingsPage extends HttpServlet {
         }
     }
 
-    public record Form(ExtensionsPage.Nav nav, String pid, String description, String module, List<SettingFields.SettingField> fields,
-            List<ErrorLink> errors, Outcome outcome) {
-        public boolean hasErrors() {
-            return !errors.isEmpty();
-        }
+    /** The form of one PID; {@code summary} feeds {@code shared/error-summary}. */
+    public record Form(ExtensionsPage.Nav nav, String pid, String description, String module,
+            List<SettingFields.SettingField> fields, FormErrors.Summary summary, Outcome outcome) {
     }
 
 }

@@ -1,19 +1,9 @@
 package de.ringportal.admin.internal;
 
-import de.ringportal.core.format.GermanDates;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-
 /** Small helpers for what the page shows. */
 final class Texts {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.uuuu, HH:mm:ss 'Uhr'");
-
     private Texts() {
-    }
-
-    static String time(Instant instant) {
-        return TIME.format(instant.atZone(GermanDates.BERLIN));
     }
 
     /** Control characters out, and at most 300 characters: messages from foreign code end up on the page. */
