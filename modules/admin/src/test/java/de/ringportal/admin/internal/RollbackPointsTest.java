@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -22,21 +23,32 @@ import org.osgi.framework.Version;
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.AuditTrail;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.data.Sql;
 import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Rollback points and the archive index in the admin schema: recorded, read back, dropped and pruned. */
 public class RollbackPointsTest {
 
+    /** Migrated once: each test empties the tables first (identities keep counting, which the tests allow for). */
+    private static DataSource dataSource;
+
     private final List<Bundle> installed = new ArrayList<>();
     private final HttpServletRequest request = mock(HttpServletRequest.class);
-    private DataSource dataSource;
     private Archive archive;
     private RollbackPoints points;
 
+    @BeforeClass
+    public static void migrate() {
+        dataSource = TestDatabase.migrated(Extensions.class, "admin");
+    }
+
     @Before
     public void setUp() throws Exception {
-        dataSource = TestDatabase.migrated(Extensions.class, "admin");
+        Sql sql = Sql.over(dataSource);
+        sql.update("DELETE FROM admin_snapshot_bundle");
+        sql.update("DELETE FROM admin_snapshot");
+        sql.update("DELETE FROM admin_archive");
         BundleContext context = mock(BundleContext.class);
         when(context.getBundles()).thenAnswer(invocation -> installed.toArray(new Bundle[0]));
         Access access = mock(Access.class);
