@@ -177,14 +177,15 @@ public class RingPages extends HttpServlet {
                 : "karte-ring-x" + Integer.toHexString(ring.id().hashCode());
     }
 
-    static List<Map<String, Object>> yearChoices(List<Integer> years, int selected) {
+    /** One year of a year choice. */
+    record YearChoice(int year, boolean selected) {
+    }
+
+    /** The years with memberships and the one shown, ascending, that one selected. */
+    static List<YearChoice> yearChoices(List<Integer> years, int selected) {
         Set<Integer> all = new java.util.TreeSet<>(years);
         all.add(selected);
-        List<Map<String, Object>> choices = new ArrayList<>();
-        for (int year : all) {
-            choices.add(Map.of("year", year, "selected", year == selected));
-        }
-        return choices;
+        return all.stream().map(year -> new YearChoice(year, year == selected)).toList();
     }
 
     private boolean mayManage(HttpServletRequest request) {
