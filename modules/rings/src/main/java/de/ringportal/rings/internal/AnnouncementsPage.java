@@ -25,12 +25,12 @@ final class AnnouncementsPage {
     static final int TITLE_MAX = 200;
     static final int TEXT_MAX = 8000;
 
-    private final RingStore store;
+    private final RingAreaStore store;
     private final Views views;
     private final Access access;
     private final Clock clock;
 
-    AnnouncementsPage(RingStore store, Views views, Access access, Clock clock) {
+    AnnouncementsPage(RingAreaStore store, Views views, Access access, Clock clock) {
         this.store = store;
         this.views = views;
         this.access = access;
@@ -41,7 +41,7 @@ final class AnnouncementsPage {
     record View(int id, String title, List<String> paragraphs, String author, String when, String datetime,
             boolean demo) {
 
-        static View of(RingStore.Announcement announcement) {
+        static View of(RingAreaStore.Announcement announcement) {
             // the HTML datetime syntax allows at most three digits of a second
             return new View(announcement.id(), announcement.title(), Inputs.paragraphs(announcement.body()),
                     announcement.author(), GermanDates.dateTime(announcement.createdAt()),
@@ -90,7 +90,7 @@ final class AnnouncementsPage {
 
     void confirmDelete(HttpServletRequest request, HttpServletResponse response, Ring ring, String id)
             throws IOException {
-        Optional<RingStore.Announcement> announcement = Inputs.id(id)
+        Optional<RingAreaStore.Announcement> announcement = Inputs.id(id)
                 .flatMap(number -> store.announcement(ring.id(), number));
         if (announcement.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -25,13 +25,15 @@ final class ContactsPage {
     static final int PHONE_MAX = 50;
 
     private final RingStore store;
+    private final RingAreaStore area;
     private final Registry registry;
     private final Views views;
     private final Access access;
     private final Clock clock;
 
-    ContactsPage(RingStore store, Registry registry, Views views, Access access, Clock clock) {
+    ContactsPage(RingStore store, RingAreaStore area, Registry registry, Views views, Access access, Clock clock) {
         this.store = store;
+        this.area = area;
         this.registry = registry;
         this.views = views;
         this.access = access;
@@ -63,7 +65,7 @@ final class ContactsPage {
     private void list(HttpServletRequest request, HttpServletResponse response, Ring ring, Form form)
             throws IOException {
         Registry.Snapshot names = registry.snapshot();
-        List<Row> rows = store.contacts(ring.id()).stream()
+        List<Row> rows = area.contacts(ring.id()).stream()
                 .map(contact -> new Row(contact.id(), names.nameOf(contact.ags()), contact.ags(), contact.name(),
                         contact.roleTitle(), contact.email(), contact.phone(), contact.demo()))
                 .sorted(Comparator.comparing(Row::municipality)).toList();
@@ -109,13 +111,13 @@ final class ContactsPage {
                     "email", email, "telefon", phone), errors));
             return;
         }
-        store.addContact(ring.id(), ags, name, roleTitle, email, phone, false);
+        area.addContact(ring.id(), ags, name, roleTitle, email, phone, false);
         Http.seeOther(response, InternalFrame.path(ring, InternalFrame.CONTACTS));
     }
 
     void confirmDelete(HttpServletRequest request, HttpServletResponse response, Ring ring, String id)
             throws IOException {
-        Optional<RingStore.Contact> contact = Inputs.id(id).flatMap(number -> store.contact(ring.id(), number));
+        Optional<RingAreaStore.Contact> contact = Inputs.id(id).flatMap(number -> area.contact(ring.id(), number));
         if (contact.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -129,7 +131,7 @@ final class ContactsPage {
     }
 
     void delete(HttpServletResponse response, Ring ring, String id) {
-        Inputs.id(id).ifPresent(number -> store.deleteContact(ring.id(), number));
+        Inputs.id(id).ifPresent(number -> area.deleteContact(ring.id(), number));
         Http.seeOther(response, InternalFrame.path(ring, InternalFrame.CONTACTS));
     }
 }

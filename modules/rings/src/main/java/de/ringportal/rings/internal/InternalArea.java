@@ -30,12 +30,12 @@ final class InternalArea {
     private final MeetingsPage meetings;
     private final ContactsPage contacts;
 
-    InternalArea(RingStore store, Registry registry, Views views, Access access, Clock clock) {
+    InternalArea(RingStore store, RingAreaStore area, Registry registry, Views views, Access access, Clock clock) {
         this.access = access;
-        this.overview = new InternalOverview(store, views, access, clock);
-        this.announcements = new AnnouncementsPage(store, views, access, clock);
-        this.meetings = new MeetingsPage(store, views, access, clock);
-        this.contacts = new ContactsPage(store, registry, views, access, clock);
+        this.overview = new InternalOverview(area, views, access, clock);
+        this.announcements = new AnnouncementsPage(area, views, access, clock);
+        this.meetings = new MeetingsPage(area, views, access, clock);
+        this.contacts = new ContactsPage(store, area, registry, views, access, clock);
     }
 
     void get(HttpServletRequest request, HttpServletResponse response, Ring ring, List<String> path)

@@ -17,12 +17,12 @@ final class InternalOverview {
 
     private static final int SHOWN = 3;
 
-    private final RingStore store;
+    private final RingAreaStore store;
     private final Views views;
     private final Access access;
     private final Clock clock;
 
-    InternalOverview(RingStore store, Views views, Access access, Clock clock) {
+    InternalOverview(RingAreaStore store, Views views, Access access, Clock clock) {
         this.store = store;
         this.views = views;
         this.access = access;
@@ -42,7 +42,7 @@ final class InternalOverview {
         LocalDate today = LocalDate.now(clock);
         List<MeetingsPage.View> upcoming = store.meetings(ring.id()).stream()
                 .filter(meeting -> !meeting.date().isBefore(today))
-                .sorted(Comparator.comparing(RingStore.Meeting::date)).limit(SHOWN)
+                .sorted(Comparator.comparing(RingAreaStore.Meeting::date)).limit(SHOWN)
                 .map(meeting -> MeetingsPage.View.of(meeting, today)).toList();
         Model model = new Model(InternalFrame.of(access, request, ring, InternalFrame.OVERVIEW),
                 store.announcements(ring.id(), 0, SHOWN).stream().map(AnnouncementsPage.View::of).toList(),

@@ -23,12 +23,12 @@ final class MeetingsPage {
     static final int PLACE_MAX = 300;
     static final int TEXT_MAX = AnnouncementsPage.TEXT_MAX;
 
-    private final RingStore store;
+    private final RingAreaStore store;
     private final Views views;
     private final Access access;
     private final Clock clock;
 
-    MeetingsPage(RingStore store, Views views, Access access, Clock clock) {
+    MeetingsPage(RingAreaStore store, Views views, Access access, Clock clock) {
         this.store = store;
         this.views = views;
         this.access = access;
@@ -39,7 +39,7 @@ final class MeetingsPage {
     record View(int id, String date, String isoDate, String place, List<String> agenda, List<String> minutes,
             boolean hasAgenda, boolean hasMinutes, boolean past, boolean demo) {
 
-        static View of(RingStore.Meeting meeting, LocalDate today) {
+        static View of(RingAreaStore.Meeting meeting, LocalDate today) {
             return new View(meeting.id(), GermanDates.date(meeting.date()), meeting.date().toString(),
                     meeting.place(), Inputs.paragraphs(meeting.agenda()), Inputs.paragraphs(meeting.minutes()),
                     !meeting.agenda().isEmpty(), !meeting.minutes().isEmpty(), meeting.date().isBefore(today),
@@ -75,17 +75,17 @@ final class MeetingsPage {
     }
 
     void show(HttpServletRequest request, HttpServletResponse response, Ring ring, String id) throws IOException {
-        Optional<RingStore.Meeting> meeting = find(ring, id);
+        Optional<RingAreaStore.Meeting> meeting = find(ring, id);
         if (meeting.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        RingStore.Meeting shown = meeting.get();
+        RingAreaStore.Meeting shown = meeting.get();
         show(request, response, ring, shown, new Form(Map.of("datum", shown.date().toString(), "ort", shown.place(),
                 "tagesordnung", shown.agenda(), "protokoll", shown.minutes()), List.of()));
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, Ring ring, RingStore.Meeting meeting,
+    private void show(HttpServletRequest request, HttpServletResponse response, Ring ring, RingAreaStore.Meeting meeting,
             Form form) throws IOException {
         if (form.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -100,7 +100,7 @@ final class MeetingsPage {
     }
 
     void update(HttpServletRequest request, HttpServletResponse response, Ring ring, String id) throws IOException {
-        Optional<RingStore.Meeting> meeting = find(ring, id);
+        Optional<RingAreaStore.Meeting> meeting = find(ring, id);
         if (meeting.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } else {
@@ -109,7 +109,7 @@ final class MeetingsPage {
     }
 
     private void save(HttpServletRequest request, HttpServletResponse response, Ring ring,
-            RingStore.Meeting existing) throws IOException {
+            RingAreaStore.Meeting existing) throws IOException {
         String dateText = Inputs.text(request.getParameter("datum"), false);
         String place = Inputs.text(request.getParameter("ort"), false);
         String agenda = Inputs.text(request.getParameter("tagesordnung"), true);
@@ -148,7 +148,7 @@ final class MeetingsPage {
 
     void confirmDelete(HttpServletRequest request, HttpServletResponse response, Ring ring, String id)
             throws IOException {
-        Optional<RingStore.Meeting> meeting = find(ring, id);
+        Optional<RingAreaStore.Meeting> meeting = find(ring, id);
         if (meeting.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -167,7 +167,7 @@ final class MeetingsPage {
         Http.seeOther(response, InternalFrame.path(ring, InternalFrame.MEETINGS));
     }
 
-    private Optional<RingStore.Meeting> find(Ring ring, String id) {
+    private Optional<RingAreaStore.Meeting> find(Ring ring, String id) {
         return Inputs.id(id).flatMap(number -> store.meeting(ring.id(), number));
     }
 }

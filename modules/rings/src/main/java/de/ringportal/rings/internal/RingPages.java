@@ -48,14 +48,14 @@ public class RingPages extends HttpServlet {
     private final transient Clock clock;
 
     @Activate
-    public RingPages(@Reference RingStore store, @Reference Registry registry, @Reference Views views,
-            @Reference Access access) {
+    public RingPages(@Reference RingStore store, @Reference RingAreaStore area, @Reference Registry registry,
+            @Reference Views views, @Reference Access access) {
         this.store = store;
         this.registry = registry;
         this.views = views;
         this.access = access;
         this.clock = Clock.systemDefaultZone();
-        this.internal = new InternalArea(store, registry, views, access, clock);
+        this.internal = new InternalArea(store, area, registry, views, access, clock);
     }
 
     @Override

@@ -1,13 +1,8 @@
 package de.ringportal.rings.internal;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +28,10 @@ import de.ringportal.core.api.Transactions;
 import de.ringportal.rings.api.Ring;
 import de.ringportal.rings.api.Rings;
 
-/** The rings' tables: rings, membership per year, and each ring's announcements, meetings and contact persons. */
+/**
+ * The rings and their membership per year, cached for the public pages and the access checks, with a change event
+ * for other modules after each write. The internal areas' tables are {@link RingAreaStore}'s.
+ */
 @Component(service = RingStore.class)
 public class RingStore {
 
@@ -76,21 +74,6 @@ public class RingStore {
             admin.postEvent(new Event(Rings.TOPIC_CHANGED, Map.of(Rings.EVENT_RING, ringId, Rings.EVENT_CHANGE,
                     change)));
         }
-    }
-
-    /** An announcement of a ring's moderators. */
-    public record Announcement(int id, String ringId, String title, String body, String author, Instant createdAt,
-            boolean demo) {
-    }
-
-    /** A ring meeting (Ringtreffen). */
-    public record Meeting(int id, String ringId, LocalDate date, String place, String agenda, String minutes,
-            boolean demo) {
-    }
-
-    /** A contact person of a member municipality. */
-    public record Contact(int id, String ringId, String ags, String name, String roleTitle, String email,
-            String phone, boolean demo) {
     }
 
     /** One membership row. */
@@ -223,99 +206,7 @@ public class RingStore {
         return removed;
     }
 
-    // ---- announcements
-
-    public int countAnnouncements(String ringId) {
-        return query("SELECT COUNT(*) FROM ring_announcement WHERE ring_id = ?", row -> row.getInt(1), ringId).get(0);
-    }
-
-    public List<Announcement> announcements(String ringId, int offset, int limit) {
-        return query("SELECT id, ring_id, title, body, author, created_at, demo FROM ring_announcement "
-                + "WHERE ring_id = ? ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                row -> new Announcement(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getTimestamp(6).toInstant(), row.getBoolean(7)),
-                ringId, offset, limit);
-    }
-
-    public Optional<Announcement> announcement(String ringId, int id) {
-        return query("SELECT id, ring_id, title, body, author, created_at, demo FROM ring_announcement "
-                + "WHERE ring_id = ? AND id = ?",
-                row -> new Announcement(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getTimestamp(6).toInstant(), row.getBoolean(7)),
-                ringId, id).stream().findFirst();
-    }
-
-    public void addAnnouncement(String ringId, String title, String body, String author, Instant at, boolean demo) {
-        update("INSERT INTO ring_announcement (ring_id, title, body, author, created_at, demo) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ringId, title, body, author, Timestamp.from(at), demo);
-    }
-
-    public boolean deleteAnnouncement(String ringId, int id) {
-        return update("DELETE FROM ring_announcement WHERE ring_id = ? AND id = ?", ringId, id) > 0;
-    }
-
-    // ---- meetings
-
-    public List<Meeting> meetings(String ringId) {
-        return query("SELECT id, ring_id, meeting_date, place, agenda, minutes, demo FROM ring_meeting "
-                + "WHERE ring_id = ? ORDER BY meeting_date DESC, id DESC", RingStore::meeting, ringId);
-    }
-
-    public Optional<Meeting> meeting(String ringId, int id) {
-        return query("SELECT id, ring_id, meeting_date, place, agenda, minutes, demo FROM ring_meeting "
-                + "WHERE ring_id = ? AND id = ?", RingStore::meeting, ringId, id).stream().findFirst();
-    }
-
-    public void addMeeting(String ringId, LocalDate date, String place, String agenda, String minutes,
-            boolean demo) {
-        update("INSERT INTO ring_meeting (ring_id, meeting_date, place, agenda, minutes, demo) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ringId, Date.valueOf(date), place, agenda, minutes, demo);
-    }
-
-    public void updateMeeting(String ringId, int id, LocalDate date, String place, String agenda, String minutes) {
-        update("UPDATE ring_meeting SET meeting_date = ?, place = ?, agenda = ?, minutes = ? "
-                + "WHERE ring_id = ? AND id = ?", Date.valueOf(date), place, agenda, minutes, ringId, id);
-    }
-
-    public boolean deleteMeeting(String ringId, int id) {
-        return update("DELETE FROM ring_meeting WHERE ring_id = ? AND id = ?", ringId, id) > 0;
-    }
-
-    // ---- contact persons
-
-    public List<Contact> contacts(String ringId) {
-        return query("SELECT id, ring_id, ags, name, role_title, email, phone, demo FROM ring_contact "
-                + "WHERE ring_id = ? ORDER BY ags, name, id", RingStore::contact, ringId);
-    }
-
-    public Optional<Contact> contact(String ringId, int id) {
-        return query("SELECT id, ring_id, ags, name, role_title, email, phone, demo FROM ring_contact "
-                + "WHERE ring_id = ? AND id = ?", RingStore::contact, ringId, id).stream().findFirst();
-    }
-
-    public void addContact(String ringId, String ags, String name, String roleTitle, String email, String phone,
-            boolean demo) {
-        update("INSERT INTO ring_contact (ring_id, ags, name, role_title, email, phone, demo) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ringId, ags, name, roleTitle, email, phone, demo);
-    }
-
-    public boolean deleteContact(String ringId, int id) {
-        return update("DELETE FROM ring_contact WHERE ring_id = ? AND id = ?", ringId, id) > 0;
-    }
-
     // ---- demo
-
-    /** Does the ring hold demo announcements already? */
-    public boolean hasDemoContent(String ringId) {
-        return query("SELECT COUNT(*) FROM ring_announcement WHERE ring_id = ? AND demo = TRUE",
-                row -> row.getInt(1), ringId).get(0) > 0;
-    }
-
-    /** Does the ring's directory list a demo person of that municipality already? */
-    public boolean hasDemoContact(String ringId, String ags) {
-        return query("SELECT COUNT(*) FROM ring_contact WHERE ring_id = ? AND ags = ? AND demo = TRUE",
-                row -> row.getInt(1), ringId, ags).get(0) > 0;
-    }
 
     /**
      * Adds the memberships whose municipality has no ring in that year yet, in one transaction; returns how many.
@@ -342,45 +233,18 @@ public class RingStore {
 
     // ---- plumbing
 
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
     private static Membership membership(ResultSet row) throws SQLException {
         return new Membership(row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
                 row.getBoolean(5));
     }
 
-    private static Meeting meeting(ResultSet row) throws SQLException {
-        return new Meeting(row.getInt(1), row.getString(2), row.getDate(3).toLocalDate(), row.getString(4),
-                row.getString(5), row.getString(6), row.getBoolean(7));
+    private <T> List<T> query(String sql, Jdbc.RowMapper<T> mapper, Object... parameters) {
+        return Jdbc.query(dataSource, sql, mapper, parameters);
     }
 
-    private static Contact contact(ResultSet row) throws SQLException {
-        return new Contact(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getString(6), row.getString(7), row.getBoolean(8));
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (Connection connection = dataSource.getConnection()) {
-            return query(connection, sql, mapper, parameters);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
-    }
-
-    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
-            }
-        }
+    private static <T> List<T> query(Connection connection, String sql, Jdbc.RowMapper<T> mapper,
+            Object... parameters) throws SQLException {
+        return Jdbc.query(connection, sql, mapper, parameters);
     }
 
     @SuppressWarnings("unchecked")
@@ -404,27 +268,18 @@ public class RingStore {
     private <T> T write(String failure, Transactions.Work<T> work) {
         cache.clear();
         try {
-            return Transactions.inTransaction(dataSource, work);
-        } catch (SQLException e) {
-            throw new IllegalStateException(failure, e);
+            return Jdbc.write(dataSource, failure, work);
         } finally {
             cache.clear();
         }
     }
 
     private int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
+        try {
+            return Jdbc.update(connection, sql, parameters);
         } finally {
             // after the statement too: a reader between the first clear and the write may have cached the old rows
             cache.clear();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
         }
     }
 }
