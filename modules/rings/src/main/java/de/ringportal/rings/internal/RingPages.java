@@ -3,14 +3,10 @@ package de.ringportal.rings.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Year;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -89,86 +85,45 @@ public class RingPages extends HttpServlet {
         internal.post(request, response, ring.get(), path.subList(2, path.size()));
     }
 
+    /** The model of {@code overview}. */
+    record OverviewModel(int year, List<YearChoice> years, String registryNotice, List<RingView> rings,
+            String outlines, boolean mayManage) {
+    }
+
+    /** The model of {@code ring}: the ring's view inside {@code {{#ring}}}, its map drawn large. */
+    record RingModel(RingView ring, List<YearChoice> years, String registryNotice, boolean anonymous,
+            boolean mayManage) {
+
+        boolean large() {
+            return true;
+        }
+    }
+
     private void overview(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Registry.Snapshot names = registry.snapshot();
         List<Integer> years = store.years();
         int year = MembershipYears.displayYear(Inputs.year(request.getParameter("jahr")), years, thisYear());
         Map<String, List<RingStore.Membership>> members = store.membershipsByRing(year);
-        List<Map<String, Object>> rings = new ArrayList<>();
-        boolean anyMap = false;
-        for (Ring ring : store.rings()) {
-            List<RingStore.Membership> ofRing = members.getOrDefault(ring.id(), List.of());
-            Map<String, Object> view = ringView(ring, ofRing, names, year,
-                    (title, agsSet) -> names.mapOnOutlines(OUTLINES, mapId(ring), title, agsSet));
-            anyMap |= view.get("map") != null;
-            view.put("mayEnter", access.maySeeRing(request, ring.id()));
-            rings.add(view);
-        }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("year", year);
-        model.put("years", yearChoices(years, year));
-        model.put("registryNotice", names.available() ? null : Registry.UNAVAILABLE);
-        model.put("rings", rings);
+        List<RingView> rings = store.rings().stream().map(ring -> RingView.of(ring,
+                members.getOrDefault(ring.id(), List.of()), names, year,
+                (title, agsSet) -> names.mapOnOutlines(OUTLINES, mapId(ring), title, agsSet),
+                access.maySeeRing(request, ring.id()))).toList();
         // one copy of every outline for the seven maps, which refer to it; none when no map is drawn
-        model.put("outlines", anyMap ? names.outlines(OUTLINES) : "");
-        model.put("mayManage", mayManage(request));
-        views.render(request, response, "Vergleichsringe", "overview", model);
+        boolean anyMap = rings.stream().anyMatch(ring -> ring.map() != null);
+        views.render(request, response, "Vergleichsringe", "overview", new OverviewModel(year,
+                yearChoices(years, year), names.available() ? null : Registry.UNAVAILABLE, rings,
+                anyMap ? names.outlines(OUTLINES) : "", mayManage(request)));
     }
 
     private void ringPage(HttpServletRequest request, HttpServletResponse response, Ring ring) throws IOException {
         Registry.Snapshot names = registry.snapshot();
         List<Integer> years = store.years();
         int year = MembershipYears.displayYear(Inputs.year(request.getParameter("jahr")), years, thisYear());
-        Map<String, Object> model = ringView(ring, store.memberships(ring.id(), year), names, year, names::mapOf);
-        model.put("years", yearChoices(years, year));
-        model.put("large", true);
-        model.put("registryNotice", names.available() ? null : Registry.UNAVAILABLE);
-        model.put("mayEnter", access.maySeeRing(request, ring.id()));
-        model.put("anonymous", access.viewer(request).isAnonymous());
-        model.put("mayManage", mayManage(request));
-        views.render(request, response, ring.name(), "ring", model);
-    }
-
-    /**
-     * A ring with its members of that year: names from the registry where it runs, else the Kreisschlüssel; the map
-     * drawn by {@code map} from its title and the members' keys (null for none).
-     */
-    static Map<String, Object> ringView(Ring ring, List<RingStore.Membership> memberships, Registry.Snapshot names,
-            int year, BiFunction<String, Set<String>, String> map) {
-        List<Map<String, Object>> members = new ArrayList<>();
-        Set<String> sources = new LinkedHashSet<>();
-        Set<String> agsSet = new LinkedHashSet<>();
-        for (RingStore.Membership membership : memberships) {
-            Map<String, Object> member = new LinkedHashMap<>();
-            member.put("ags", membership.ags());
-            String name = names.nameOf(membership.ags());
-            member.put("name", name);
-            member.put("named", !name.equals(membership.ags()));
-            member.put("demo", membership.demo());
-            members.add(member);
-            agsSet.add(membership.ags());
-            if (!membership.source().isEmpty()) {
-                sources.add(membership.source());
-            }
-        }
-        members.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", ring.id());
-        view.put("number", ring.number());
-        view.put("name", ring.name());
-        view.put("description", ring.description());
-        view.put("moderator", ring.moderator());
-        view.put("year", year);
-        view.put("members", members);
-        view.put("memberCount", members.size());
-        view.put("memberLine", (members.size() == 1 ? "1 Mitglied" : members.size() + " Mitglieder") + " im Jahr "
-                + year);
-        view.put("hasMembers", !members.isEmpty());
-        view.put("sources", List.copyOf(sources));
-        view.put("hasSources", !sources.isEmpty());
-        view.put("demoMembers", memberships.stream().anyMatch(RingStore.Membership::demo));
-        view.put("map", map.apply("Mitglieder von „" + ring.name() + "“ im Jahr " + year, agsSet));
-        return view;
+        RingView view = RingView.of(ring, store.memberships(ring.id(), year), names, year, names::mapOf,
+                access.maySeeRing(request, ring.id()));
+        views.render(request, response, ring.name(), "ring", new RingModel(view, yearChoices(years, year),
+                names.available() ? null : Registry.UNAVAILABLE, access.viewer(request).isAnonymous(),
+                mayManage(request)));
     }
 
     /** The id of a ring's map on the overview: unique in the page, from the ring's id where that is a plain name. */
