@@ -2,8 +2,14 @@ package de.ringportal.core.format;
 
 import static org.junit.Assert.assertEquals;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
 import org.junit.Test;
 
 public class GermanDatesTest {
@@ -50,5 +56,35 @@ public class GermanDatesTest {
     @Test
     public void berlinIsTheEuropeBerlinZone() {
         assertEquals("Europe/Berlin", GermanDates.BERLIN.getId());
+    }
+
+    @Test
+    public void secondsAndLocalTimes() {
+        assertEquals("24.11.2026, 14:05:09 Uhr", GermanDates.dateTimeSeconds(WINTER));
+        assertEquals("24. November 2026, 09:30 Uhr", GermanDates.longDateTime(LocalDateTime.of(2026, 11, 24, 9, 30)));
+        assertEquals("Dienstag, 24. November 2026, 09:30 Uhr",
+                GermanDates.weekdayDateTime(LocalDateTime.of(2026, 11, 24, 9, 30)));
+        assertEquals("09:05 Uhr", GermanDates.time(LocalTime.of(9, 5)));
+    }
+
+    /** Typed days: German with or without leading zeros, or ISO from a date input; strict, never an exception. */
+    @Test
+    public void parsesGermanAndIsoDaysStrictly() {
+        assertEquals(Optional.of(LocalDate.of(2026, 11, 24)), GermanDates.parse("24.11.2026"));
+        assertEquals(Optional.of(LocalDate.of(2026, 2, 1)), GermanDates.parse(" 1.2.2026 "));
+        assertEquals(Optional.of(LocalDate.of(2026, 11, 24)), GermanDates.parse("2026-11-24"));
+        for (String bad : new String[] {null, "", "  ", "31.2.2026", "29.2.2027", "2026-02-30", "24.11.26",
+            "24/11/2026", "morgen", "2026-1-5", "+2026-11-24", "24.11.2026x"}) {
+            assertEquals(String.valueOf(bad), Optional.empty(), GermanDates.parse(bad));
+        }
+    }
+
+    /** Today is Berlin's day, and a day starts at Berlin's midnight in winter and in summer. */
+    @Test
+    public void todayAndStartOfDayAreBerlins() {
+        Clock lateUtc = Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC);
+        assertEquals(LocalDate.of(2027, 1, 1), GermanDates.today(lateUtc));
+        assertEquals(Instant.parse("2026-11-23T23:00:00Z"), GermanDates.startOf(LocalDate.of(2026, 11, 24)));
+        assertEquals(Instant.parse("2026-07-02T22:00:00Z"), GermanDates.startOf(LocalDate.of(2026, 7, 3)));
     }
 }

@@ -9,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import de.ringportal.core.api.MenuEntry;
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.api.Views;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Core's package-private code as the modules' tests need it, shipped in core's test-jar (flat class path only, never a
@@ -36,6 +41,55 @@ public final class CoreForTests {
      */
     public static String migrate(DataSource dataSource, Class<?> owner, String schema) {
         return ModuleMigration.migrate(dataSource, onClassPath(owner), schema);
+    }
+
+    /**
+     * Core's real template rendering and site layout without OSGi, for {@code TestViews}: templates under
+     * {@code shared/} and the layout come from core's class path entry, the others from {@code moduleEntries}; the
+     * menu has three fixed entries (Startseite, Kommunen, Impressum) as in core's layout golden file.
+     */
+    public static final class Pages implements Views {
+
+        private final BundleTemplates templates;
+        private final Layout layout;
+
+        public Pages(Function<String, URL> moduleEntries) {
+            ClassLoader core = CoreForTests.class.getClassLoader();
+            this.templates = new BundleTemplates(file -> file.startsWith(ViewsImpl.SHARED) ? core.getResource(file)
+                    : moduleEntries.apply(file));
+            this.layout = new Layout(new BundleTemplates(core::getResource), new Navigation(List.of(
+                    new MenuItem("Startseite", "/", 0, MenuEntry.MAIN, List.of()),
+                    new MenuItem("Kommunen", "/kommunen", 20, MenuEntry.MAIN, List.of()),
+                    new MenuItem("Impressum", "/impressum", 10, MenuEntry.FOOTER, List.of()))));
+        }
+
+        @Override
+        public void render(HttpServletRequest request, HttpServletResponse response, String title, String template,
+                Object model) throws IOException {
+            ViewsImpl.write(response, layout.page(request, response, title, fragment(request, response, template,
+                    model)));
+        }
+
+        @Override
+        public String fragment(String template, Object model) {
+            return templates.render(template, model);
+        }
+
+        @Override
+        public String fragment(HttpServletRequest request, HttpServletResponse response, String template,
+                Object model) {
+            return templates.render(template, new RequestScope(request, response), model);
+        }
+
+        /** The template with fixed request values ({@code requestScope}'s), for golden files. */
+        public String fragmentWith(Object requestScope, String template, Object model) {
+            return templates.render(template, requestScope, model);
+        }
+
+        /** The whole page around already rendered content. */
+        public String page(HttpServletRequest request, String title, String contentHtml) {
+            return layout.page(request, null, title, contentHtml);
+        }
     }
 
     static ScriptFolder onClassPath(Class<?> owner) {
