@@ -3,7 +3,6 @@ package de.ringportal.rings.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.ringportal.core.format.GermanDates;
 import de.ringportal.municipalities.api.Municipalities;
 import de.ringportal.municipalities.api.Municipality;
 import de.ringportal.rings.api.Ring;
@@ -48,7 +48,7 @@ public class DemoData {
 
     @Activate
     public DemoData(BundleContext context, @Reference RingStore store, @Reference RingAreaStore area) {
-        this(store, area, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemDefaultZone());
+        this(store, area, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
     }
 
     DemoData(RingStore store, RingAreaStore area, boolean demo, Clock clock) {
@@ -131,7 +131,7 @@ public class DemoData {
         area.addAnnouncement(ring.id(), "Demo: Kennzahlen für das Berichtsjahr",
                 "Bitte melden Sie die Kennzahlen K1 bis K3 bis zum Monatsende.\nRückfragen an die Moderation.",
                 "Demo Ringmoderation", now.minus(2, ChronoUnit.DAYS), true);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = GermanDates.today(clock);
         area.addMeeting(ring.id(), today.minusMonths(3), "Demo-Tagungshaus, Raum 1",
                 "1. Begrüßung\n2. Kennzahlenvergleich\n3. Verschiedenes",
                 "Demo-Protokoll: Die Teilnehmenden haben die Kennzahlen verglichen und zwei Arbeitsgruppen "
@@ -160,6 +160,6 @@ public class DemoData {
     }
 
     private int thisYear() {
-        return Year.now(clock).getValue();
+        return GermanDates.today(clock).getYear();
     }
 }

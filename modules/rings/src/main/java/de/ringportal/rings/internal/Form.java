@@ -1,36 +1,35 @@
 package de.ringportal.rings.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import de.ringportal.core.forms.FormErrors;
+
 /**
- * The values and problems of a form being shown again, for a template section {@code {{#input}}}: {@code form.<field>}
- * as typed, the error summary ({@code hasErrors}, {@code errors}) and each field's first message
+ * A form being shown, for a template section {@code {{#input}}}: {@code form.<field>} as typed (or as stored),
+ * the error summary ({@code {{#summary}}{{> shared/error-summary}}{{/summary}}}) and each field's message
  * ({@code fieldErrors.<field>}).
  */
-record Form(Map<String, String> form, List<Inputs.FieldError> errors) {
+record Form(Map<String, String> form, FormErrors errors) {
 
     Form {
         form = Map.copyOf(form);
-        errors = List.copyOf(errors);
     }
 
+    /** An empty form without problems. */
     static Form empty() {
-        return new Form(Map.of(), List.of());
+        return new Form(Map.of(), new FormErrors());
     }
 
-    static Form of(Map<String, String> values, Inputs.Errors errors) {
-        return new Form(values, errors.list());
+    /** A form filled with these values, without problems. */
+    static Form of(Map<String, String> values) {
+        return new Form(values, new FormErrors());
     }
 
-    boolean hasErrors() {
-        return !errors.isEmpty();
+    FormErrors.Summary summary() {
+        return errors.summary();
     }
 
     Map<String, String> fieldErrors() {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(error -> byField.putIfAbsent(error.target(), error.message()));
-        return byField;
+        return errors.byField();
     }
 }

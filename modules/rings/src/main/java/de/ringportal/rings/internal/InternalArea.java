@@ -5,25 +5,26 @@ import static de.ringportal.rings.internal.InternalFrame.CONTACTS;
 import static de.ringportal.rings.internal.InternalFrame.DELETE;
 import static de.ringportal.rings.internal.InternalFrame.MEETINGS;
 
-import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Views;
-import de.ringportal.rings.api.Ring;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.Handler;
+import de.ringportal.core.pages.Routes;
 
 /**
  * A ring's internal area below {@code /ringe/<id>/intern}: {@link InternalOverview}, {@link AnnouncementsPage}
  * ({@code mitteilungen}), {@link MeetingsPage} ({@code treffen}) and {@link ContactsPage} ({@code kontakte}). Every
  * page and action first checks {@link Access#maySeeRing} (members of the ring in the current year, its moderators,
- * Redaktion, Administration); changes also need {@link Access#mayModerateRing} (the ring's moderators and the
- * Redaktion).
+ * Redaktion, Administration); changes and their confirmations also need {@link Access#mayModerateRing} (the ring's
+ * moderators and the Redaktion). An unknown ring is 404 before either check.
  */
 final class InternalArea {
 
+    private static final String BASE = "/{ring:word}/" + RingPages.INTERNAL;
+
+    private final RingStore store;
     private final Access access;
     private final InternalOverview overview;
     private final AnnouncementsPage announcements;
@@ -31,73 +32,58 @@ final class InternalArea {
     private final ContactsPage contacts;
 
     InternalArea(RingStore store, RingAreaStore area, Registry registry, Views views, Access access, Clock clock) {
+        this.store = store;
         this.access = access;
-        this.overview = new InternalOverview(area, views, access, clock);
-        this.announcements = new AnnouncementsPage(area, views, access, clock);
-        this.meetings = new MeetingsPage(area, views, access, clock);
-        this.contacts = new ContactsPage(store, area, registry, views, access, clock);
+        this.overview = new InternalOverview(area, access, clock);
+        this.announcements = new AnnouncementsPage(area, access, clock);
+        this.meetings = new MeetingsPage(area, access, clock);
+        this.contacts = new ContactsPage(store, area, registry, access, clock);
     }
 
-    void get(HttpServletRequest request, HttpServletResponse response, Ring ring, List<String> path)
-            throws IOException {
-        if (!access.require(request, response, access.maySeeRing(request, ring.id()))) {
-            return;
-        }
-        String section = path.isEmpty() ? "" : path.get(0);
-        boolean confirm = path.size() == 3 && DELETE.equals(path.get(2));
-        if (path.isEmpty()) {
-            overview.show(request, response, ring);
-        } else if (ANNOUNCEMENTS.equals(section) && path.size() == 1) {
-            announcements.list(request, response, ring);
-        } else if (MEETINGS.equals(section) && path.size() == 1) {
-            meetings.list(request, response, ring);
-        } else if (MEETINGS.equals(section) && path.size() == 2) {
-            meetings.show(request, response, ring, path.get(1));
-        } else if (CONTACTS.equals(section) && path.size() == 1) {
-            contacts.list(request, response, ring);
-        } else if (confirm && List.of(ANNOUNCEMENTS, MEETINGS, CONTACTS).contains(section)) {
-            if (!moderator(request, response, ring)) {
-                return;
+    /** Adds the area's routes to the ring pages' table. */
+    Routes.Builder routes(Routes.Builder routes) {
+        String announcementsPath = BASE + "/" + ANNOUNCEMENTS;
+        String meetingsPath = BASE + "/" + MEETINGS;
+        String contactsPath = BASE + "/" + CONTACTS;
+        String deleteAnnouncement = announcementsPath + "/{id:int}/" + DELETE;
+        String meeting = meetingsPath + "/{id:int}";
+        String deleteContact = contactsPath + "/{id:int}/" + DELETE;
+        return routes.get(BASE, member(overview::show))
+                .get(announcementsPath, member(announcements::list))
+                .post(announcementsPath, moderator(announcements::add))
+                .get(deleteAnnouncement, moderator((ex, ring) -> announcements.confirmDelete(ex, ring, id(ex))))
+                .post(deleteAnnouncement, moderator((ex, ring) -> announcements.delete(ex, ring, id(ex))))
+                .get(meetingsPath, member(meetings::list))
+                .post(meetingsPath, moderator(meetings::add))
+                .get(meeting, member((ex, ring) -> meetings.show(ex, ring, id(ex))))
+                .post(meeting, moderator((ex, ring) -> meetings.update(ex, ring, id(ex))))
+                .get(meeting + "/" + DELETE, moderator((ex, ring) -> meetings.confirmDelete(ex, ring, id(ex))))
+                .post(meeting + "/" + DELETE, moderator((ex, ring) -> meetings.delete(ex, ring, id(ex))))
+                .get(contactsPath, member(contacts::list))
+                .post(contactsPath, moderator(contacts::add))
+                .get(deleteContact, moderator((ex, ring) -> contacts.confirmDelete(ex, ring, id(ex))))
+                .post(deleteContact, moderator((ex, ring) -> contacts.delete(ex, ring, id(ex))));
+    }
+
+    /** For the ring's members (and its moderators, Redaktion, Administration). */
+    private Handler member(RingHandler handler) {
+        return RingHandler.on(store, (exchange, ring) -> {
+            if (exchange.require(access.maySeeRing(exchange.request(), ring.id()))) {
+                handler.handle(exchange, ring);
             }
-            switch (section) {
-                case ANNOUNCEMENTS -> announcements.confirmDelete(request, response, ring, path.get(1));
-                case MEETINGS -> meetings.confirmDelete(request, response, ring, path.get(1));
-                default -> contacts.confirmDelete(request, response, ring, path.get(1));
+        });
+    }
+
+    /** For the ring's moderators and the Redaktion: first the member check, as every page of the area has it. */
+    private Handler moderator(RingHandler handler) {
+        return member((exchange, ring) -> {
+            if (exchange.require(access.mayModerateRing(exchange.request(), ring.id()))) {
+                handler.handle(exchange, ring);
             }
-        } else {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
+        });
     }
 
-    void post(HttpServletRequest request, HttpServletResponse response, Ring ring, List<String> path)
-            throws IOException {
-        if (!access.require(request, response, access.maySeeRing(request, ring.id()))
-                || !moderator(request, response, ring)) {
-            return;
-        }
-        String section = path.isEmpty() ? "" : path.get(0);
-        boolean delete = path.size() == 3 && DELETE.equals(path.get(2));
-        if (ANNOUNCEMENTS.equals(section) && path.size() == 1) {
-            announcements.add(request, response, ring);
-        } else if (ANNOUNCEMENTS.equals(section) && delete) {
-            announcements.delete(response, ring, path.get(1));
-        } else if (MEETINGS.equals(section) && path.size() == 1) {
-            meetings.add(request, response, ring);
-        } else if (MEETINGS.equals(section) && path.size() == 2) {
-            meetings.update(request, response, ring, path.get(1));
-        } else if (MEETINGS.equals(section) && delete) {
-            meetings.delete(response, ring, path.get(1));
-        } else if (CONTACTS.equals(section) && path.size() == 1) {
-            contacts.add(request, response, ring);
-        } else if (CONTACTS.equals(section) && delete) {
-            contacts.delete(response, ring, path.get(1));
-        } else {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
-    }
-
-    private boolean moderator(HttpServletRequest request, HttpServletResponse response, Ring ring)
-            throws IOException {
-        return access.require(request, response, access.mayModerateRing(request, ring.id()));
+    private static int id(Exchange exchange) {
+        return exchange.path().integer("id");
     }
 }

@@ -7,24 +7,21 @@ import java.util.Comparator;
 import java.util.List;
 
 import de.ringportal.core.api.Access;
-import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.pages.Exchange;
 import de.ringportal.rings.api.Ring;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The start page of a ring's internal area: the latest announcements, the next meetings, the directory's size. */
 final class InternalOverview {
 
     private static final int SHOWN = 3;
 
-    private final RingAreaStore store;
-    private final Views views;
+    private final RingAreaStore area;
     private final Access access;
     private final Clock clock;
 
-    InternalOverview(RingAreaStore store, Views views, Access access, Clock clock) {
-        this.store = store;
-        this.views = views;
+    InternalOverview(RingAreaStore area, Access access, Clock clock) {
+        this.area = area;
         this.access = access;
         this.clock = clock;
     }
@@ -38,15 +35,15 @@ final class InternalOverview {
         }
     }
 
-    void show(HttpServletRequest request, HttpServletResponse response, Ring ring) throws IOException {
-        LocalDate today = LocalDate.now(clock);
-        List<MeetingsPage.View> upcoming = store.meetings(ring.id()).stream()
+    void show(Exchange exchange, Ring ring) throws IOException {
+        LocalDate today = GermanDates.today(clock);
+        List<MeetingsPage.View> upcoming = area.meetings(ring.id()).stream()
                 .filter(meeting -> !meeting.date().isBefore(today))
                 .sorted(Comparator.comparing(RingAreaStore.Meeting::date)).limit(SHOWN)
                 .map(meeting -> MeetingsPage.View.of(meeting, today)).toList();
-        Model model = new Model(InternalFrame.of(access, request, ring, InternalFrame.OVERVIEW),
-                store.announcements(ring.id(), 0, SHOWN).stream().map(AnnouncementsPage.View::of).toList(),
-                upcoming, store.contacts(ring.id()).size());
-        views.render(request, response, ring.name() + ": interner Bereich", "intern-overview", model);
+        Model model = new Model(InternalFrame.of(access, exchange.request(), ring, InternalFrame.OVERVIEW),
+                area.announcements(ring.id(), 0, SHOWN).stream().map(AnnouncementsPage.View::of).toList(),
+                upcoming, area.contacts(ring.id()).size());
+        exchange.render(ring.name() + ": interner Bereich", "intern-overview", model);
     }
 }

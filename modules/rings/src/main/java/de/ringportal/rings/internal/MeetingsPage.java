@@ -8,11 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import de.ringportal.core.api.Access;
-import de.ringportal.core.api.Views;
+import de.ringportal.core.forms.FormErrors;
 import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.pages.Exchange;
 import de.ringportal.rings.api.Ring;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The meetings of a ring ({@code /ringe/<id>/intern/treffen}): the list, one meeting with agenda and minutes, a form
@@ -23,14 +22,12 @@ final class MeetingsPage {
     static final int PLACE_MAX = 300;
     static final int TEXT_MAX = AnnouncementsPage.TEXT_MAX;
 
-    private final RingAreaStore store;
-    private final Views views;
+    private final RingAreaStore area;
     private final Access access;
     private final Clock clock;
 
-    MeetingsPage(RingAreaStore store, Views views, Access access, Clock clock) {
-        this.store = store;
-        this.views = views;
+    MeetingsPage(RingAreaStore area, Access access, Clock clock) {
+        this.area = area;
         this.access = access;
         this.clock = clock;
     }
@@ -59,62 +56,53 @@ final class MeetingsPage {
     record MeetingModel(InternalFrame frame, View meeting, Form input) {
     }
 
-    void list(HttpServletRequest request, HttpServletResponse response, Ring ring) throws IOException {
-        list(request, response, ring, Form.empty());
+    void list(Exchange exchange, Ring ring) throws IOException {
+        list(exchange, ring, Form.empty());
     }
 
-    private void list(HttpServletRequest request, HttpServletResponse response, Ring ring, Form form)
-            throws IOException {
-        LocalDate today = LocalDate.now(clock);
-        List<View> meetings = store.meetings(ring.id()).stream().map(meeting -> View.of(meeting, today)).toList();
-        if (form.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        views.render(request, response, "Ringtreffen – " + ring.name(), "intern-meetings",
-                new ListModel(InternalFrame.of(access, request, ring, InternalFrame.MEETINGS), meetings, form));
+    private void list(Exchange exchange, Ring ring, Form form) throws IOException {
+        LocalDate today = GermanDates.today(clock);
+        List<View> meetings = area.meetings(ring.id()).stream().map(meeting -> View.of(meeting, today)).toList();
+        exchange.render(form.errors(), "Ringtreffen – " + ring.name(), "intern-meetings", new ListModel(
+                InternalFrame.of(access, exchange.request(), ring, InternalFrame.MEETINGS), meetings, form));
     }
 
-    void show(HttpServletRequest request, HttpServletResponse response, Ring ring, String id) throws IOException {
-        Optional<RingAreaStore.Meeting> meeting = find(ring, id);
+    void show(Exchange exchange, Ring ring, int id) throws IOException {
+        Optional<RingAreaStore.Meeting> meeting = area.meeting(ring.id(), id);
         if (meeting.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
         RingAreaStore.Meeting shown = meeting.get();
-        show(request, response, ring, shown, new Form(Map.of("datum", shown.date().toString(), "ort", shown.place(),
-                "tagesordnung", shown.agenda(), "protokoll", shown.minutes()), List.of()));
+        show(exchange, ring, shown, Form.of(Map.of("datum", shown.date().toString(), "ort", shown.place(),
+                "tagesordnung", shown.agenda(), "protokoll", shown.minutes())));
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, Ring ring, RingAreaStore.Meeting meeting,
-            Form form) throws IOException {
-        if (form.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        views.render(request, response, "Ringtreffen am " + GermanDates.date(meeting.date()), "intern-meeting",
-                new MeetingModel(InternalFrame.of(access, request, ring, InternalFrame.MEETINGS),
-                        View.of(meeting, LocalDate.now(clock)), form));
+    private void show(Exchange exchange, Ring ring, RingAreaStore.Meeting meeting, Form form) throws IOException {
+        exchange.render(form.errors(), "Ringtreffen am " + GermanDates.date(meeting.date()), "intern-meeting",
+                new MeetingModel(InternalFrame.of(access, exchange.request(), ring, InternalFrame.MEETINGS),
+                        View.of(meeting, GermanDates.today(clock)), form));
     }
 
-    void add(HttpServletRequest request, HttpServletResponse response, Ring ring) throws IOException {
-        save(request, response, ring, null);
+    void add(Exchange exchange, Ring ring) throws IOException {
+        save(exchange, ring, null);
     }
 
-    void update(HttpServletRequest request, HttpServletResponse response, Ring ring, String id) throws IOException {
-        Optional<RingAreaStore.Meeting> meeting = find(ring, id);
+    void update(Exchange exchange, Ring ring, int id) throws IOException {
+        Optional<RingAreaStore.Meeting> meeting = area.meeting(ring.id(), id);
         if (meeting.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
         } else {
-            save(request, response, ring, meeting.get());
+            save(exchange, ring, meeting.get());
         }
     }
 
-    private void save(HttpServletRequest request, HttpServletResponse response, Ring ring,
-            RingAreaStore.Meeting existing) throws IOException {
-        String dateText = Inputs.text(request.getParameter("datum"), false);
-        String place = Inputs.text(request.getParameter("ort"), false);
-        String agenda = Inputs.text(request.getParameter("tagesordnung"), true);
-        String minutes = Inputs.text(request.getParameter("protokoll"), true);
-        Inputs.Errors errors = new Inputs.Errors();
+    private void save(Exchange exchange, Ring ring, RingAreaStore.Meeting existing) throws IOException {
+        String dateText = Inputs.text(exchange.request().getParameter("datum"), false);
+        String place = Inputs.text(exchange.request().getParameter("ort"), false);
+        String agenda = Inputs.text(exchange.request().getParameter("tagesordnung"), true);
+        String minutes = Inputs.text(exchange.request().getParameter("protokoll"), true);
+        FormErrors errors = new FormErrors();
         Optional<LocalDate> date = Inputs.date(dateText);
         if (dateText.isEmpty()) {
             errors.add("datum", "Bitte geben Sie das Datum des Treffens an.");
@@ -123,51 +111,46 @@ final class MeetingsPage {
             errors.add("datum", "Bitte geben Sie ein gültiges Datum zwischen " + Inputs.FIRST_YEAR + " und "
                     + Inputs.LAST_YEAR + " an, etwa 2026-03-14 oder 14.03.2026.");
         }
-        errors.check("ort", "Ort", "den Ort", place, PLACE_MAX);
-        errors.check("tagesordnung", "Tagesordnung", null, agenda, TEXT_MAX);
-        errors.check("protokoll", "Protokoll", null, minutes, TEXT_MAX);
-        if (!errors.isEmpty()) {
-            Form form = Form.of(Map.of("datum", dateText, "ort", place, "tagesordnung", agenda, "protokoll", minutes),
-                    errors);
+        Inputs.checkLength(errors, "ort", "Ort", "den Ort", place, PLACE_MAX);
+        Inputs.checkLength(errors, "tagesordnung", "Tagesordnung", null, agenda, TEXT_MAX);
+        Inputs.checkLength(errors, "protokoll", "Protokoll", null, minutes, TEXT_MAX);
+        if (errors.hasErrors()) {
+            Form form = new Form(Map.of("datum", dateText, "ort", place, "tagesordnung", agenda,
+                    "protokoll", minutes), errors);
             if (existing == null) {
-                list(request, response, ring, form);
+                list(exchange, ring, form);
             } else {
-                show(request, response, ring, existing, form);
+                show(exchange, ring, existing, form);
             }
             return;
         }
         String list = InternalFrame.path(ring, InternalFrame.MEETINGS);
         if (existing == null) {
-            store.addMeeting(ring.id(), date.get(), place, agenda, minutes, false);
-            Http.seeOther(response, list);
+            area.addMeeting(ring.id(), date.get(), place, agenda, minutes, false);
+            exchange.seeOther(list);
         } else {
-            store.updateMeeting(ring.id(), existing.id(), date.get(), place, agenda, minutes);
-            Http.seeOther(response, list + "/" + existing.id());
+            area.updateMeeting(ring.id(), existing.id(), date.get(), place, agenda, minutes);
+            exchange.seeOther(list + "/" + existing.id());
         }
     }
 
-    void confirmDelete(HttpServletRequest request, HttpServletResponse response, Ring ring, String id)
-            throws IOException {
-        Optional<RingAreaStore.Meeting> meeting = find(ring, id);
+    void confirmDelete(Exchange exchange, Ring ring, int id) throws IOException {
+        Optional<RingAreaStore.Meeting> meeting = area.meeting(ring.id(), id);
         if (meeting.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
-        String path = InternalFrame.path(ring, InternalFrame.MEETINGS) + "/" + meeting.get().id();
-        views.render(request, response, "Ringtreffen löschen", "confirm", new Confirmation(
-                InternalFrame.of(access, request, ring, InternalFrame.MEETINGS),
+        String path = InternalFrame.path(ring, InternalFrame.MEETINGS) + "/" + id;
+        exchange.render("Ringtreffen löschen", "confirm", new Confirmation(
+                InternalFrame.of(access, exchange.request(), ring, InternalFrame.MEETINGS),
                 "Soll das Ringtreffen am " + GermanDates.date(meeting.get().date()) + " in " + meeting.get().place()
                         + " gelöscht werden?",
                 "Tagesordnung und Protokoll werden mitgelöscht; das lässt sich nicht rückgängig machen.",
                 path + "/" + InternalFrame.DELETE, path, "Ringtreffen löschen"));
     }
 
-    void delete(HttpServletResponse response, Ring ring, String id) {
-        Inputs.id(id).ifPresent(number -> store.deleteMeeting(ring.id(), number));
-        Http.seeOther(response, InternalFrame.path(ring, InternalFrame.MEETINGS));
-    }
-
-    private Optional<RingAreaStore.Meeting> find(Ring ring, String id) {
-        return Inputs.id(id).flatMap(number -> store.meeting(ring.id(), number));
+    void delete(Exchange exchange, Ring ring, int id) {
+        area.deleteMeeting(ring.id(), id);
+        exchange.seeOther(InternalFrame.path(ring, InternalFrame.MEETINGS));
     }
 }

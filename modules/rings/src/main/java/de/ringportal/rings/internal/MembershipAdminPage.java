@@ -2,16 +2,16 @@ package de.ringportal.rings.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import de.ringportal.core.api.AuditTrail;
-import de.ringportal.core.api.Views;
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.pages.Exchange;
 import de.ringportal.rings.api.Ring;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A ring's memberships for the Redaktion and Administration ({@code /admin/ringe/<id>/mitglieder?jahr=}): the
@@ -25,15 +25,13 @@ final class MembershipAdminPage {
 
     private final RingStore store;
     private final Registry registry;
-    private final Views views;
     private final Clock clock;
     private final AuditTrail audit;
 
     /** @param audit records each change; the servlet's, which skips it while the accounts module is away */
-    MembershipAdminPage(RingStore store, Registry registry, Views views, Clock clock, AuditTrail audit) {
+    MembershipAdminPage(RingStore store, Registry registry, Clock clock, AuditTrail audit) {
         this.store = store;
         this.registry = registry;
-        this.views = views;
         this.clock = clock;
         this.audit = audit;
     }
@@ -51,30 +49,27 @@ final class MembershipAdminPage {
         }
     }
 
-    void show(HttpServletRequest request, HttpServletResponse response, Ring ring) throws IOException {
-        int year = yearOf(request);
-        show(request, response, ring, year, new Form(Map.of("jahr", Integer.toString(year)), List.of()));
+    void show(Exchange exchange, Ring ring) throws IOException {
+        int year = yearOf(exchange.request());
+        show(exchange, ring, year, Form.of(Map.of("jahr", Integer.toString(year))));
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, Ring ring, int year, Form form)
-            throws IOException {
+    private void show(Exchange exchange, Ring ring, int year, Form form) throws IOException {
         Registry.Snapshot names = registry.snapshot();
         List<Row> rows = store.memberships(ring.id(), year).stream()
                 .map(membership -> new Row(membership.ags(), names.nameOf(membership.ags()), membership.source(),
                         membership.demo(), removePath(ring, membership.ags(), year)))
                 .toList();
-        if (form.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        views.render(request, response, "Mitglieder von " + ring.name(), "admin-members", new Model(ring, year, rows,
+        exchange.render(form.errors(), "Mitglieder von " + ring.name(), "admin-members", new Model(ring, year, rows,
                 RingPages.yearChoices(store.years(), year), names.available() ? null : Registry.UNAVAILABLE, form));
     }
 
-    void add(HttpServletRequest request, HttpServletResponse response, Ring ring) throws IOException {
+    void add(Exchange exchange, Ring ring) throws IOException {
+        HttpServletRequest request = exchange.request();
         String ags = Inputs.text(request.getParameter("ags"), false);
         String yearText = Inputs.text(request.getParameter("jahr"), false);
         Optional<Integer> year = Inputs.year(yearText);
-        Inputs.Errors errors = new Inputs.Errors();
+        FormErrors errors = new FormErrors();
         Registry.Snapshot names = registry.snapshot();
         if (!Inputs.isAgs(ags)) {
             errors.add("ags", "Bitte geben Sie den Kreisschlüssel (AGS) aus fünf Ziffern an, etwa 08426.");
@@ -85,7 +80,7 @@ final class MembershipAdminPage {
             errors.add("jahr", "Bitte geben Sie ein Jahr zwischen " + Inputs.FIRST_YEAR + " und " + Inputs.LAST_YEAR
                     + " an.");
         }
-        if (errors.isEmpty()) {
+        if (!errors.hasErrors()) {
             Optional<String> current = store.ringOf(ags, year.get());
             if (current.isPresent()) {
                 errors.add("ags", names.nameOf(ags) + " gehört " + year.get() + " schon zu "
@@ -93,25 +88,25 @@ final class MembershipAdminPage {
                         + "; entfernen Sie die Kommune dort zuerst.");
             } else if (store.addMembership(ring.id(), ags, year.get(), "", false)) {
                 audit.record(request, "Ringmitgliedschaft eingetragen", ring.name(), ags + " " + year.get());
-                Http.seeOther(response, path(ring, year.get()));
+                exchange.seeOther(path(ring, year.get()));
                 return;
             } else {
                 errors.add("ags", names.nameOf(ags) + " gehört " + year.get() + " schon zu einem Ring.");
             }
         }
-        show(request, response, ring, year.orElse(yearOf(request)),
-                Form.of(Map.of("ags", ags, "jahr", yearText), errors));
+        show(exchange, ring, year.orElse(yearOf(request)), new Form(Map.of("ags", ags, "jahr", yearText), errors));
     }
 
-    void confirmRemove(HttpServletRequest request, HttpServletResponse response, Ring ring) throws IOException {
+    void confirmRemove(Exchange exchange, Ring ring) throws IOException {
+        HttpServletRequest request = exchange.request();
         String ags = request.getParameter("ags");
         Optional<Integer> year = Inputs.year(request.getParameter("jahr"));
         if (!Inputs.isAgs(ags) || year.isEmpty()
                 || store.memberships(ring.id(), year.get()).stream().noneMatch(m -> m.ags().equals(ags))) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
-        views.render(request, response, "Mitgliedschaft entfernen", "confirm", new Confirmation(null,
+        exchange.render("Mitgliedschaft entfernen", "confirm", new Confirmation(null,
                 "Soll " + registry.snapshot().nameOf(ags) + " (" + ags + ") für " + year.get() + " aus „"
                         + ring.name() + "“ entfernt werden?",
                 "Die Mitglieder dieser Kommune sehen den internen Bereich des Rings dann nicht mehr, sofern das Jahr "
@@ -119,19 +114,20 @@ final class MembershipAdminPage {
                 removePath(ring, ags, year.get()), path(ring, year.get()), "Mitgliedschaft entfernen"));
     }
 
-    void remove(HttpServletRequest request, HttpServletResponse response, Ring ring) {
+    void remove(Exchange exchange, Ring ring) {
+        HttpServletRequest request = exchange.request();
         String ags = request.getParameter("ags");
         Optional<Integer> year = Inputs.year(request.getParameter("jahr"));
         if (Inputs.isAgs(ags) && year.isPresent() && store.removeMembership(ring.id(), ags, year.get())) {
             audit.record(request, "Ringmitgliedschaft entfernt", ring.name(), ags + " " + year.get());
         }
-        Http.seeOther(response, path(ring, year.orElse(yearOf(request))));
+        exchange.seeOther(path(ring, year.orElse(yearOf(request))));
     }
 
     /** The year asked for with {@code jahr}, else the latest year with memberships (see {@link MembershipYears}). */
     int yearOf(HttpServletRequest request) {
         return MembershipYears.displayYear(Inputs.year(request.getParameter("jahr")), store.years(),
-                Year.now(clock).getValue());
+                GermanDates.today(clock).getYear());
     }
 
     /** {@code /admin/ringe/<id>/mitglieder?jahr=<year>}. */
