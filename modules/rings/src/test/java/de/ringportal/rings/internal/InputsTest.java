@@ -44,6 +44,8 @@ public class InputsTest {
         assertEquals("a\nb", Inputs.text("a\r\nb", true));
         assertEquals("<script>alert(1)</script>", Inputs.text("<script>alert(1)</script>", true));
         assertEquals("", Inputs.text(null, true));
+        assertEquals("format characters go too (no right-to-left override)", "abc",
+                Inputs.text("a\u202Eb\u200Bc", false));
         assertEquals(List.of("eins\nzwei", "drei"), Inputs.paragraphs("eins\nzwei\n\n  \ndrei\n"));
     }
 

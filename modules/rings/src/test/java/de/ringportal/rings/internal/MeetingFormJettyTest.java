@@ -126,6 +126,16 @@ public class MeetingFormJettyTest {
         assertEquals(404, post(MEETINGS + "/999999", form("datum", "2025-11-21", "ort", "x")).statusCode());
     }
 
+    /** The route table answers for paths that are not there: an unknown ring, an id that is no number. */
+    @Test
+    public void unknown_ring_and_malformed_ids_are_404() throws Exception {
+        for (String path : new String[] {"/ringe/99/intern/treffen", MEETINGS + "/x", MEETINGS + "/1/x"}) {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(jetty.uri(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(path, 404, page.statusCode());
+        }
+    }
+
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
                 + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
