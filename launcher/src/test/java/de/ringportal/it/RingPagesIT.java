@@ -160,12 +160,13 @@ public class RingPagesIT extends AuthTestSupport {
         int before = count("SELECT COUNT(*) FROM ring_announcement");
         Page tooLong = moderator.post("/ringe/4/intern/mitteilungen",
                 Map.of("_csrf", token, "titel", "x".repeat(201), "text", "Text"));
-        assertEquals(400, tooLong.status());
+        assertEquals(422, tooLong.status());
         assertThat(tooLong.body(), containsString("Titel: höchstens 200 Zeichen erlaubt (eingegeben: 201)."));
         Page invalidDate = moderator.post("/ringe/4/intern/treffen",
                 Map.of("_csrf", token, "datum", "31.02.2026", "ort", "Coesfeld"));
-        assertEquals(400, invalidDate.status());
+        assertEquals(422, invalidDate.status());
         assertThat(invalidDate.body(), containsString("Bitte geben Sie ein gültiges Datum"));
+        assertThat("the summary links to the field", invalidDate.body(), containsString("<a href=\"#feld-datum\">"));
         assertEquals(before, count("SELECT COUNT(*) FROM ring_announcement"));
         assertEquals(0, count("SELECT COUNT(*) FROM ring_meeting WHERE place = ?", "Coesfeld"));
     }
@@ -201,7 +202,7 @@ public class RingPagesIT extends AuthTestSupport {
         String token = moderator.get("/ringe/4/intern/kontakte").csrfToken();
         Page badMail = moderator.post("/ringe/4/intern/kontakte", Map.of("_csrf", token, "ags", COESFELD,
                 "name", "Erika Beispiel", "email", "javascript:alert(1)", "telefon", "02541 18-0"));
-        assertEquals(400, badMail.status());
+        assertEquals(422, badMail.status());
         assertThat(badMail.body(), containsString("Bitte geben Sie eine gültige E-Mail-Adresse an"));
         assertThat(badMail.body(), containsString("value=\"Erika Beispiel\""));
         assertEquals(0, count("SELECT COUNT(*) FROM ring_contact WHERE name = ?", "Erika Beispiel"));
@@ -230,7 +231,7 @@ public class RingPagesIT extends AuthTestSupport {
         Visitor editor = loggedIn("ring-redaktion");
         String token = editor.get("/admin/ringe/7").csrfToken();
         Page empty = editor.post("/admin/ringe/7", Map.of("_csrf", token, "name", "  ", "beschreibung", "x"));
-        assertEquals(400, empty.status());
+        assertEquals(422, empty.status());
         assertThat(empty.body(), containsString("Bitte geben Sie einen Namen an."));
         String hostile = "Ring 7 <script>alert(7)</script>";
         assertEquals(303, editor.post("/admin/ringe/7", Map.of("_csrf", token, "name", hostile,
@@ -265,12 +266,12 @@ public class RingPagesIT extends AuthTestSupport {
         for (String bad : List.of("' OR 1=1", "../1", "8426")) {
             Page refused = admin.post("/admin/ringe/2/mitglieder", Map.of("_csrf", token, "ags", bad, "jahr",
                     "2011"));
-            assertEquals(bad, 400, refused.status());
+            assertEquals(bad, 422, refused.status());
             assertThat(refused.body(),
                     containsString("Bitte geben Sie den Kreisschlüssel (AGS) aus fünf Ziffern an"));
         }
         Page taken = admin.post("/admin/ringe/2/mitglieder", Map.of("_csrf", token, "ags", COESFELD, "jahr", "2011"));
-        assertEquals(400, taken.status());
+        assertEquals(422, taken.status());
         assertThat(taken.body(), containsString("gehört 2011 schon zu Vergleichsring 4: verdichtete Kreise"));
 
         int year = LocalDate.now().getYear();

@@ -3,7 +3,6 @@ package de.ringportal.rings.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.ringportal.core.format.GermanDates;
 import de.ringportal.municipalities.api.Municipalities;
 import de.ringportal.municipalities.api.Municipality;
 import de.ringportal.rings.api.Ring;
@@ -42,16 +42,18 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final RingStore store;
+    private final RingAreaStore area;
     private final boolean demo;
     private final Clock clock;
 
     @Activate
-    public DemoData(BundleContext context, @Reference RingStore store) {
-        this(store, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemDefaultZone());
+    public DemoData(BundleContext context, @Reference RingStore store, @Reference RingAreaStore area) {
+        this(store, area, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
     }
 
-    DemoData(RingStore store, boolean demo, Clock clock) {
+    DemoData(RingStore store, RingAreaStore area, boolean demo, Clock clock) {
         this.store = store;
+        this.area = area;
         this.demo = demo;
         this.clock = clock;
         if (demo) {
@@ -106,7 +108,7 @@ public class DemoData {
         });
         int added = store.addMissingMemberships(memberships);
         for (Ring ring : rings) {
-            if (!store.hasDemoContent(ring.id())) {
+            if (!area.hasDemoContent(ring.id())) {
                 addContent(ring);
             }
             List<RingStore.Membership> members = store.memberships(ring.id(), thisYear());
@@ -122,30 +124,30 @@ public class DemoData {
 
     private void addContent(Ring ring) {
         Instant now = clock.instant();
-        store.addAnnouncement(ring.id(), "Demo: Willkommen im internen Bereich",
+        area.addAnnouncement(ring.id(), "Demo: Willkommen im internen Bereich",
                 "Dies ist eine Demo-Mitteilung der Ringmoderation.\n\nHier kündigt die Moderation Termine an und "
                         + "teilt Unterlagen mit. Alle Inhalte mit der Markierung „Demo“ sind erfunden.",
                 "Demo Ringmoderation", now.minus(14, ChronoUnit.DAYS), true);
-        store.addAnnouncement(ring.id(), "Demo: Kennzahlen für das Berichtsjahr",
+        area.addAnnouncement(ring.id(), "Demo: Kennzahlen für das Berichtsjahr",
                 "Bitte melden Sie die Kennzahlen K1 bis K3 bis zum Monatsende.\nRückfragen an die Moderation.",
                 "Demo Ringmoderation", now.minus(2, ChronoUnit.DAYS), true);
-        LocalDate today = LocalDate.now(clock);
-        store.addMeeting(ring.id(), today.minusMonths(3), "Demo-Tagungshaus, Raum 1",
+        LocalDate today = GermanDates.today(clock);
+        area.addMeeting(ring.id(), today.minusMonths(3), "Demo-Tagungshaus, Raum 1",
                 "1. Begrüßung\n2. Kennzahlenvergleich\n3. Verschiedenes",
                 "Demo-Protokoll: Die Teilnehmenden haben die Kennzahlen verglichen und zwei Arbeitsgruppen "
                         + "gebildet.", true);
-        store.addMeeting(ring.id(), today.plusMonths(2), "Demo-Kreishaus, Sitzungssaal",
+        area.addMeeting(ring.id(), today.plusMonths(2), "Demo-Kreishaus, Sitzungssaal",
                 "1. Begrüßung\n2. Berichte aus den Arbeitsgruppen\n3. Termine", "", true);
     }
 
     private void addContact(Ring ring, String ags, int index) {
-        if (store.hasDemoContact(ring.id(), ags)) {
+        if (area.hasDemoContact(ring.id(), ags)) {
             return;
         }
         String[][] people = { { "Erika Demo", "erika.demo" }, { "Max Demo", "max.demo" },
                 { "Alex Demo", "alex.demo" }, { "Kim Demo", "kim.demo" } };
         String[] person = people[index % people.length];
-        store.addContact(ring.id(), ags, person[0], "Demo-Ansprechperson SGB II",
+        area.addContact(ring.id(), ags, person[0], "Demo-Ansprechperson SGB II",
                 person[1] + "." + ags + "@example.org", "0000 " + ags, true);
     }
 
@@ -158,6 +160,6 @@ public class DemoData {
     }
 
     private int thisYear() {
-        return Year.now(clock).getValue();
+        return GermanDates.today(clock).getYear();
     }
 }

@@ -1,15 +1,19 @@
 package de.ringportal.rings.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reading form input: trimmed text without control characters, Kreisschlüssel, years, dates; German messages. */
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.format.GermanDates;
+
+/**
+ * Reading form input: trimmed text without control or format characters, Kreisschlüssel, years, dates; the German
+ * messages of a text with a maximum length. The text cleaning is stricter than {@code core.forms.Fields}: format
+ * characters (such as the right-to-left override U+202E) go too, and multi-line text loses its control characters.
+ */
 final class Inputs {
 
     static final int FIRST_YEAR = 2005;
@@ -17,21 +21,13 @@ final class Inputs {
 
     private static final Pattern AGS = Pattern.compile("[0-9]{5}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-    private static final Pattern ID = Pattern.compile("[0-9]{1,9}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private Inputs() {
     }
 
     static boolean isAgs(String text) {
         return text != null && AGS.matcher(text).matches();
-    }
-
-    /** A positive number such as a row id, or empty. */
-    static Optional<Integer> id(String text) {
-        return text != null && ID.matcher(text).matches() ? Optional.of(Integer.parseInt(text)) : Optional.empty();
     }
 
     /** A year between {@value #FIRST_YEAR} and {@value #LAST_YEAR}, or empty. */
@@ -45,15 +41,7 @@ final class Inputs {
 
     /** A date as 2026-03-14 (the date field) or 14.03.2026, or empty. */
     static Optional<LocalDate> date(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        String value = text.strip();
-        try {
-            return Optional.of(value.contains(".") ? LocalDate.parse(value, GERMAN_DATE) : LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return GermanDates.parse(text);
     }
 
     static boolean isEmail(String text) {
@@ -94,44 +82,18 @@ final class Inputs {
         return paragraphs;
     }
 
-    /** Collects field errors in form order. */
-    static final class Errors {
-
-        private final List<FieldError> errors = new ArrayList<>();
-
-        void add(String field, String message) {
-            errors.add(new FieldError(field, message));
+    /**
+     * Adds the standard messages for a text with a maximum length: one asking for it when it is missing, another
+     * naming the limit and the length typed ({@code Fields.text} has one message for both).
+     *
+     * @param name     the field's label ("Titel")
+     * @param asObject what to ask for when it is missing ("einen Titel"); null if the field is optional
+     */
+    static void checkLength(FormErrors errors, String field, String name, String asObject, String value, int max) {
+        if (asObject != null && value.isEmpty()) {
+            errors.add(field, "Bitte geben Sie " + asObject + " an.");
+        } else if (value.length() > max) {
+            errors.add(field, name + ": höchstens " + max + " Zeichen erlaubt (eingegeben: " + value.length() + ").");
         }
-
-        /**
-         * Adds the standard messages for a text with a maximum length.
-         *
-         * @param name     the field's label ("Titel")
-         * @param asObject what to ask for when it is missing ("einen Titel"); null if the field is optional
-         */
-        void check(String field, String name, String asObject, String value, int max) {
-            if (asObject != null && value.isEmpty()) {
-                add(field, "Bitte geben Sie " + asObject + " an.");
-            } else if (value.length() > max) {
-                add(field, name + ": höchstens " + max + " Zeichen erlaubt (eingegeben: " + value.length() + ").");
-            }
-        }
-
-        boolean isEmpty() {
-            return errors.isEmpty();
-        }
-
-        List<FieldError> list() {
-            return List.copyOf(errors);
-        }
-
-        String of(String field) {
-            return errors.stream().filter(error -> error.target().equals(field)).map(FieldError::message)
-                    .findFirst().orElse(null);
-        }
-    }
-
-    /** One problem, linked from the error summary to its field. */
-    record FieldError(String target, String message) {
     }
 }

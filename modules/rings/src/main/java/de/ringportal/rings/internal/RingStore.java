@@ -1,13 +1,6 @@
 package de.ringportal.rings.internal;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +22,30 @@ import org.osgi.service.event.EventAdmin;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.StoreBusyException;
-import de.ringportal.core.api.Transactions;
+import de.ringportal.core.data.RowMapper;
+import de.ringportal.core.data.Sql;
+import de.ringportal.core.data.Tx;
+import de.ringportal.core.data.Work;
 import de.ringportal.rings.api.Ring;
 import de.ringportal.rings.api.Rings;
 
-/** The rings' tables: rings, membership per year, and each ring's announcements, meetings and contact persons. */
+/**
+ * The rings and their membership per year, cached for the public pages and the access checks, with a change event
+ * for other modules after each write. The internal areas' tables are {@link RingAreaStore}'s.
+ */
 @Component(service = RingStore.class)
 public class RingStore {
 
+    private static final String MEMBERSHIP = "SELECT ring_id, ags, member_year, source, demo FROM ring_membership ";
+    private static final RowMapper<Membership> MEMBERSHIP_ROW = row -> new Membership(row.getString(1),
+            row.getString(2), row.getInt(3), row.getString(4), row.getBoolean(5));
+    /** The tables of a ring's content, each row with its {@code ring_id}. */
+    private static final List<String> CONTENT = List.of("ring_membership", "ring_announcement", "ring_meeting",
+            "ring_contact");
     private static final String INSERT_MEMBERSHIP = "INSERT INTO ring_membership (ring_id, ags, member_year, source, "
             + "demo) VALUES (?, ?, ?, ?, ?)";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
     /**
      * Rings and memberships as the public pages and the access checks read them on every request; every write
@@ -61,7 +66,7 @@ public class RingStore {
     @Activate
     public RingStore(@Reference DataSource dataSource,
             @Reference(target = "(" + ModuleSchema.NAME + "=rings)") ModuleSchema schema) {
-        this.dataSource = dataSource;
+        this.sql = Sql.over(dataSource);
     }
 
     /** For tests: the Event Admin that hears of changes. */
@@ -78,21 +83,6 @@ public class RingStore {
         }
     }
 
-    /** An announcement of a ring's moderators. */
-    public record Announcement(int id, String ringId, String title, String body, String author, Instant createdAt,
-            boolean demo) {
-    }
-
-    /** A ring meeting (Ringtreffen). */
-    public record Meeting(int id, String ringId, LocalDate date, String place, String agenda, String minutes,
-            boolean demo) {
-    }
-
-    /** A contact person of a member municipality. */
-    public record Contact(int id, String ringId, String ags, String name, String roleTitle, String email,
-            String phone, boolean demo) {
-    }
-
     /** One membership row. */
     public record Membership(String ringId, String ags, int year, String source, boolean demo) {
     }
@@ -100,7 +90,7 @@ public class RingStore {
     // ---- rings
 
     public List<Ring> rings() {
-        return cached("rings", () -> List.copyOf(query(
+        return cached("rings", () -> List.copyOf(sql.list(
                 "SELECT id, number, name, description, moderator FROM ring ORDER BY number",
                 row -> new Ring(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
                         row.getString(5)))));
@@ -112,11 +102,11 @@ public class RingStore {
 
     /** Adds a ring with the next free number, which is also its id; a number another save took is skipped. */
     public Ring addRing(String name, String description, String moderator) {
-        Ring ring = write("Cannot add a ring", connection -> {
-            int last = query(connection, "SELECT MAX(number) FROM ring", row -> row.getInt(1)).get(0);
+        Ring ring = write(tx -> {
+            int last = (int) tx.count("SELECT MAX(number) FROM ring");
             for (int number = last + 1; number <= last + 100; number++) {
                 Ring candidate = new Ring(Integer.toString(number), number, name, description, moderator);
-                if (Transactions.unlessDuplicate(connection, c -> update(c, "INSERT INTO ring (id, number, name, "
+                if (tx.unlessDuplicate(t -> update(t, "INSERT INTO ring (id, number, name, "
                         + "description, moderator) VALUES (?, ?, ?, ?, ?)", candidate.id(), candidate.number(), name,
                         description, moderator)).isPresent()) {
                     return candidate;
@@ -137,24 +127,19 @@ public class RingStore {
 
     /** Deletes a ring with everything in it, in one transaction. */
     public void deleteRing(String id) {
-        write("Cannot delete ring " + id, connection -> {
-            for (String table : List.of("ring_membership", "ring_announcement", "ring_meeting", "ring_contact")) {
-                update(connection, "DELETE FROM " + table + " WHERE ring_id = ?", id);
+        write(tx -> {
+            for (String table : CONTENT) {
+                update(tx, "DELETE FROM " + table + " WHERE ring_id = ?", id);
             }
-            return update(connection, "DELETE FROM ring WHERE id = ?", id);
+            return update(tx, "DELETE FROM ring WHERE id = ?", id);
         });
         changed(id, "deleted");
     }
 
     /** How much a ring holds: memberships, announcements, meetings, contacts. */
     public int[] contentCounts(String id) {
-        int[] counts = new int[4];
-        List<String> tables = List.of("ring_membership", "ring_announcement", "ring_meeting", "ring_contact");
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = query("SELECT COUNT(*) FROM " + tables.get(i) + " WHERE ring_id = ?", row -> row.getInt(1),
-                    id).get(0);
-        }
-        return counts;
+        return CONTENT.stream().mapToInt(table -> (int) sql.count("SELECT COUNT(*) FROM " + table
+                + " WHERE ring_id = ?", id)).toArray();
     }
 
     // ---- memberships
@@ -170,8 +155,8 @@ public class RingStore {
 
     private Map<String, List<Membership>> readMembershipsByRing(int year) {
         Map<String, List<Membership>> byRing = new TreeMap<>();
-        for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
-                + "WHERE member_year = ? ORDER BY ags", RingStore::membership, year)) {
+        for (Membership membership : sql.list(MEMBERSHIP + "WHERE member_year = ? ORDER BY ags", MEMBERSHIP_ROW,
+                year)) {
             byRing.computeIfAbsent(membership.ringId(), ring -> new ArrayList<>()).add(membership);
         }
         byRing.replaceAll((ring, list) -> List.copyOf(list));
@@ -185,8 +170,8 @@ public class RingStore {
 
     private Map<Integer, Set<String>> readRingsByYear(String ags, int upToYear) {
         Map<Integer, Set<String>> byYear = new TreeMap<>();
-        for (Membership membership : query("SELECT ring_id, ags, member_year, source, demo FROM ring_membership "
-                + "WHERE ags = ? AND member_year <= ?", RingStore::membership, ags, upToYear)) {
+        for (Membership membership : sql.list(MEMBERSHIP + "WHERE ags = ? AND member_year <= ?", MEMBERSHIP_ROW, ags,
+                upToYear)) {
             byYear.computeIfAbsent(membership.year(), year -> new TreeSet<>()).add(membership.ringId());
         }
         byYear.replaceAll((year, rings) -> Set.copyOf(rings));
@@ -200,14 +185,14 @@ public class RingStore {
 
     /** The years that have memberships, ascending. */
     public List<Integer> years() {
-        return cached("years", () -> List.copyOf(query(
+        return cached("years", () -> List.copyOf(sql.list(
                 "SELECT DISTINCT member_year FROM ring_membership ORDER BY member_year", row -> row.getInt(1))));
     }
 
     /** Adds a membership; false when the municipality already belongs to a ring in that year (the unique key says). */
     public boolean addMembership(String ringId, String ags, int year, String source, boolean demo) {
-        boolean added = write("Cannot add membership " + ags + " " + year, connection -> Transactions.unlessDuplicate(
-                connection, c -> update(c, INSERT_MEMBERSHIP, ringId, ags, year, source, demo)).isPresent());
+        boolean added = write(tx -> tx.unlessDuplicate(t -> update(t, INSERT_MEMBERSHIP, ringId, ags, year, source,
+                demo)).isPresent());
         if (added) {
             changed(ringId, "members");
         }
@@ -223,113 +208,21 @@ public class RingStore {
         return removed;
     }
 
-    // ---- announcements
-
-    public int countAnnouncements(String ringId) {
-        return query("SELECT COUNT(*) FROM ring_announcement WHERE ring_id = ?", row -> row.getInt(1), ringId).get(0);
-    }
-
-    public List<Announcement> announcements(String ringId, int offset, int limit) {
-        return query("SELECT id, ring_id, title, body, author, created_at, demo FROM ring_announcement "
-                + "WHERE ring_id = ? ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                row -> new Announcement(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getTimestamp(6).toInstant(), row.getBoolean(7)),
-                ringId, offset, limit);
-    }
-
-    public Optional<Announcement> announcement(String ringId, int id) {
-        return query("SELECT id, ring_id, title, body, author, created_at, demo FROM ring_announcement "
-                + "WHERE ring_id = ? AND id = ?",
-                row -> new Announcement(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getTimestamp(6).toInstant(), row.getBoolean(7)),
-                ringId, id).stream().findFirst();
-    }
-
-    public void addAnnouncement(String ringId, String title, String body, String author, Instant at, boolean demo) {
-        update("INSERT INTO ring_announcement (ring_id, title, body, author, created_at, demo) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ringId, title, body, author, Timestamp.from(at), demo);
-    }
-
-    public boolean deleteAnnouncement(String ringId, int id) {
-        return update("DELETE FROM ring_announcement WHERE ring_id = ? AND id = ?", ringId, id) > 0;
-    }
-
-    // ---- meetings
-
-    public List<Meeting> meetings(String ringId) {
-        return query("SELECT id, ring_id, meeting_date, place, agenda, minutes, demo FROM ring_meeting "
-                + "WHERE ring_id = ? ORDER BY meeting_date DESC, id DESC", RingStore::meeting, ringId);
-    }
-
-    public Optional<Meeting> meeting(String ringId, int id) {
-        return query("SELECT id, ring_id, meeting_date, place, agenda, minutes, demo FROM ring_meeting "
-                + "WHERE ring_id = ? AND id = ?", RingStore::meeting, ringId, id).stream().findFirst();
-    }
-
-    public void addMeeting(String ringId, LocalDate date, String place, String agenda, String minutes,
-            boolean demo) {
-        update("INSERT INTO ring_meeting (ring_id, meeting_date, place, agenda, minutes, demo) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ringId, Date.valueOf(date), place, agenda, minutes, demo);
-    }
-
-    public void updateMeeting(String ringId, int id, LocalDate date, String place, String agenda, String minutes) {
-        update("UPDATE ring_meeting SET meeting_date = ?, place = ?, agenda = ?, minutes = ? "
-                + "WHERE ring_id = ? AND id = ?", Date.valueOf(date), place, agenda, minutes, ringId, id);
-    }
-
-    public boolean deleteMeeting(String ringId, int id) {
-        return update("DELETE FROM ring_meeting WHERE ring_id = ? AND id = ?", ringId, id) > 0;
-    }
-
-    // ---- contact persons
-
-    public List<Contact> contacts(String ringId) {
-        return query("SELECT id, ring_id, ags, name, role_title, email, phone, demo FROM ring_contact "
-                + "WHERE ring_id = ? ORDER BY ags, name, id", RingStore::contact, ringId);
-    }
-
-    public Optional<Contact> contact(String ringId, int id) {
-        return query("SELECT id, ring_id, ags, name, role_title, email, phone, demo FROM ring_contact "
-                + "WHERE ring_id = ? AND id = ?", RingStore::contact, ringId, id).stream().findFirst();
-    }
-
-    public void addContact(String ringId, String ags, String name, String roleTitle, String email, String phone,
-            boolean demo) {
-        update("INSERT INTO ring_contact (ring_id, ags, name, role_title, email, phone, demo) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ringId, ags, name, roleTitle, email, phone, demo);
-    }
-
-    public boolean deleteContact(String ringId, int id) {
-        return update("DELETE FROM ring_contact WHERE ring_id = ? AND id = ?", ringId, id) > 0;
-    }
-
     // ---- demo
-
-    /** Does the ring hold demo announcements already? */
-    public boolean hasDemoContent(String ringId) {
-        return query("SELECT COUNT(*) FROM ring_announcement WHERE ring_id = ? AND demo = TRUE",
-                row -> row.getInt(1), ringId).get(0) > 0;
-    }
-
-    /** Does the ring's directory list a demo person of that municipality already? */
-    public boolean hasDemoContact(String ringId, String ags) {
-        return query("SELECT COUNT(*) FROM ring_contact WHERE ring_id = ? AND ags = ? AND demo = TRUE",
-                row -> row.getInt(1), ringId, ags).get(0) > 0;
-    }
 
     /**
      * Adds the memberships whose municipality has no ring in that year yet, in one transaction; returns how many.
      * Existing rows, real or demo, stay as they are.
      */
     public int addMissingMemberships(List<Membership> memberships) {
-        List<Membership> added = write("Cannot add memberships", connection -> {
-            Set<String> taken = new java.util.HashSet<>(query(connection,
-                    "SELECT ags, member_year FROM ring_membership", row -> row.getString(1) + ":" + row.getInt(2)));
+        List<Membership> added = write(tx -> {
+            Set<String> taken = new java.util.HashSet<>(tx.list("SELECT ags, member_year FROM ring_membership",
+                    row -> row.getString(1) + ":" + row.getInt(2)));
             List<Membership> inserted = new ArrayList<>();
             for (Membership m : memberships) {
                 // one written meanwhile by another save is skipped like one that was there before
-                if (taken.add(m.ags() + ":" + m.year()) && Transactions.unlessDuplicate(connection, c -> update(c,
-                        INSERT_MEMBERSHIP, m.ringId(), m.ags(), m.year(), m.source(), m.demo())).isPresent()) {
+                if (taken.add(m.ags() + ":" + m.year()) && tx.unlessDuplicate(t -> update(t, INSERT_MEMBERSHIP,
+                        m.ringId(), m.ags(), m.year(), m.source(), m.demo())).isPresent()) {
                     inserted.add(m);
                 }
             }
@@ -342,47 +235,6 @@ public class RingStore {
 
     // ---- plumbing
 
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private static Membership membership(ResultSet row) throws SQLException {
-        return new Membership(row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
-                row.getBoolean(5));
-    }
-
-    private static Meeting meeting(ResultSet row) throws SQLException {
-        return new Meeting(row.getInt(1), row.getString(2), row.getDate(3).toLocalDate(), row.getString(4),
-                row.getString(5), row.getString(6), row.getBoolean(7));
-    }
-
-    private static Contact contact(ResultSet row) throws SQLException {
-        return new Contact(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getString(6), row.getString(7), row.getBoolean(8));
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (Connection connection = dataSource.getConnection()) {
-            return query(connection, sql, mapper, parameters);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
-    }
-
-    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
-            }
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private <T> T cached(String key, java.util.function.Supplier<T> read) {
         Object value = cache.get(key);
@@ -393,38 +245,29 @@ public class RingStore {
         return (T) value;
     }
 
-    private int update(String sql, Object... parameters) {
-        return write("Update failed: " + sql, connection -> update(connection, sql, parameters));
+    private int update(String statement, Object... parameters) {
+        return write(tx -> update(tx, statement, parameters));
     }
 
     /**
      * Runs a write in one transaction, again when other writes were in the way ({@link StoreBusyException} when
      * they stayed); the cache is emptied before and after, as a reader in between may have cached the old rows.
      */
-    private <T> T write(String failure, Transactions.Work<T> work) {
+    private <T> T write(Work<T> work) {
         cache.clear();
         try {
-            return Transactions.inTransaction(dataSource, work);
-        } catch (SQLException e) {
-            throw new IllegalStateException(failure, e);
+            return sql.write(work);
         } finally {
             cache.clear();
         }
     }
 
-    private int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
+    private int update(Tx tx, String statement, Object... parameters) throws SQLException {
+        try {
+            return tx.update(statement, parameters);
         } finally {
             // after the statement too: a reader between the first clear and the write may have cached the old rows
             cache.clear();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
         }
     }
 }

@@ -41,8 +41,9 @@ public class DemoDataTest {
     @Test
     public void normal_start_writes_nothing() {
         RingStore store = mock(RingStore.class);
-        new DemoData(store, false, IN_2026);
-        verifyNoInteractions(store);
+        RingAreaStore area = mock(RingAreaStore.class);
+        new DemoData(store, area, false, IN_2026);
+        verifyNoInteractions(store, area);
     }
 
     /** With it, and even without the registry, Biberach is in its ring every year 2006–2026; each ring gets news. */
@@ -50,8 +51,9 @@ public class DemoDataTest {
     @SuppressWarnings("unchecked")
     public void demo_start_puts_biberach_in_a_ring_for_every_year() {
         RingStore store = mock(RingStore.class);
+        RingAreaStore area = mock(RingAreaStore.class);
         when(store.rings()).thenReturn(SEVEN);
-        new DemoData(store, true, IN_2026);
+        new DemoData(store, area, true, IN_2026);
         ArgumentCaptor<List<RingStore.Membership>> added = ArgumentCaptor.forClass(List.class);
         verify(store).addMissingMemberships(added.capture());
         assertEquals(21, added.getValue().size());
@@ -60,7 +62,7 @@ public class DemoDataTest {
             assertEquals("08426", membership.ags());
             assertEquals(true, membership.demo());
         });
-        verify(store, times(14)).addAnnouncement(anyString(), anyString(), anyString(), anyString(), any(),
+        verify(area, times(14)).addAnnouncement(anyString(), anyString(), anyString(), anyString(), any(),
                 anyBoolean());
         verify(store, never()).addMembership(anyString(), anyString(), any(Integer.class), anyString(), anyBoolean());
     }

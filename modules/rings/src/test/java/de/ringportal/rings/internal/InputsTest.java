@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.junit.Test;
 
+import de.ringportal.core.forms.FormErrors;
+
 /** Form input: keys, years, dates, text cleaning and the German messages. */
 public class InputsTest {
 
@@ -42,18 +44,20 @@ public class InputsTest {
         assertEquals("a\nb", Inputs.text("a\r\nb", true));
         assertEquals("<script>alert(1)</script>", Inputs.text("<script>alert(1)</script>", true));
         assertEquals("", Inputs.text(null, true));
+        assertEquals("format characters go too (no right-to-left override)", "abc",
+                Inputs.text("a\u202Eb\u200Bc", false));
         assertEquals(List.of("eins\nzwei", "drei"), Inputs.paragraphs("eins\nzwei\n\n  \ndrei\n"));
     }
 
     /** Missing and overlong fields get their own German message. */
     @Test
     public void errors_name_the_field_and_the_limit() {
-        Inputs.Errors errors = new Inputs.Errors();
-        errors.check("titel", "Titel", "einen Titel", "", 200);
-        errors.check("text", "Text", null, "x".repeat(8001), 8000);
-        errors.check("ort", "Ort", null, "", 300);
-        assertEquals("Bitte geben Sie einen Titel an.", errors.of("titel"));
-        assertEquals("Text: höchstens 8000 Zeichen erlaubt (eingegeben: 8001).", errors.of("text"));
+        FormErrors errors = new FormErrors();
+        Inputs.checkLength(errors, "titel", "Titel", "einen Titel", "", 200);
+        Inputs.checkLength(errors, "text", "Text", null, "x".repeat(8001), 8000);
+        Inputs.checkLength(errors, "ort", "Ort", null, "", 300);
+        assertEquals("Bitte geben Sie einen Titel an.", errors.byField().get("titel"));
+        assertEquals("Text: höchstens 8000 Zeichen erlaubt (eingegeben: 8001).", errors.byField().get("text"));
         assertEquals(2, errors.list().size());
     }
 }

@@ -29,11 +29,13 @@ public class RingStoreConcurrencyTest {
 
     private DataSource dataSource;
     private RingStore store;
+    private RingAreaStore area;
 
     @Before
     public void open() {
         dataSource = TestDatabase.migrated(RingStore.class, "rings");
         store = new RingStore(dataSource, mock(ModuleSchema.class));
+        area = new RingAreaStore(dataSource, mock(ModuleSchema.class));
     }
 
     /** Rings added while announcements are posted: each new ring gets its own number, each post one row. */
@@ -44,7 +46,7 @@ public class RingStoreConcurrencyTest {
                 Ring ring = store.addRing("Neuer Ring", "Beschreibung", "");
                 return "ring " + ring.id();
             }
-            store.addAnnouncement("4", "Hinweis", "Text " + index, "Moderation", Instant.now(), false);
+            area.addAnnouncement("4", "Hinweis", "Text " + index, "Moderation", Instant.now(), false);
             return "announcement " + index;
         });
 

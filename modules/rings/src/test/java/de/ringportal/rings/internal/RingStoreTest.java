@@ -26,6 +26,7 @@ import de.ringportal.rings.api.Ring;
 public class RingStoreTest {
 
     private RingStore store;
+    private RingAreaStore area;
     private RingsService rings;
 
     @Before
@@ -33,6 +34,7 @@ public class RingStoreTest {
         // core's real migration over this module's folder only: the registry's scripts are on the class path too
         DataSource dataSource = TestDatabase.migrated(RingStore.class, "rings");
         store = new RingStore(dataSource, mock(ModuleSchema.class));
+        area = new RingAreaStore(dataSource, mock(ModuleSchema.class));
         rings = new RingsService(store);
     }
 
@@ -89,9 +91,9 @@ public class RingStoreTest {
         assertEquals(8, eighth.number());
         assertEquals(8, rings.all().size());
 
-        store.addAnnouncement("4", "Titel", "Text", "Autor", java.time.Instant.now(), false);
-        store.addMeeting("4", java.time.LocalDate.of(2011, 5, 3), "Coesfeld", "", "", false);
-        store.addContact("4", "05558", "Erika Beispiel", "", "", "", false);
+        area.addAnnouncement("4", "Titel", "Text", "Autor", java.time.Instant.now(), false);
+        area.addMeeting("4", java.time.LocalDate.of(2011, 5, 3), "Coesfeld", "", "", false);
+        area.addContact("4", "05558", "Erika Beispiel", "", "", "", false);
         assertEquals("[4, 1, 1, 1]", java.util.Arrays.toString(store.contentCounts("4")));
         store.deleteRing("4");
         assertEquals(Optional.empty(), rings.byId("4"));
@@ -104,8 +106,8 @@ public class RingStoreTest {
     @Test
     public void hostile_text_is_stored_verbatim() {
         String hostile = "<script>alert(1)</script>'; DROP TABLE ring; --";
-        store.addAnnouncement("4", hostile, hostile, "Autor", java.time.Instant.now(), false);
-        assertEquals(hostile, store.announcements("4", 0, 10).get(0).title());
+        area.addAnnouncement("4", hostile, hostile, "Autor", java.time.Instant.now(), false);
+        assertEquals(hostile, area.announcements("4", 0, 10).get(0).title());
         assertEquals(7, rings.all().size());
     }
 
@@ -133,7 +135,7 @@ public class RingStoreTest {
         store.addMembership(added.id(), "08426", 2012, "", false);
         assertFalse("taken: no row, no event", store.addMembership("4", "08426", 2012, "", false));
         store.removeMembership(added.id(), "08426", 2012);
-        store.addAnnouncement("4", "Titel", "Text", "Autor", java.time.Instant.now(), false);
+        area.addAnnouncement("4", "Titel", "Text", "Autor", java.time.Instant.now(), false);
         store.deleteRing(added.id());
 
         List<String> seen = posted.stream().map(event -> {
