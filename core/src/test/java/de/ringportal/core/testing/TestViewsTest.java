@@ -30,4 +30,11 @@ public class TestViewsTest {
         assertEquals(views.html("kit-form", model),
                 views.html(new Viewer("r", "R", null, Set.of(Role.REDAKTION)), "kit-form", model));
     }
+
+    /** An upload form carries the token in its action, because core checks it before the body is read. */
+    @Test
+    public void upload_form_carries_the_token_in_its_action() {
+        assertEquals("<form method=\"post\" action=\"/bereich/hochladen?_csrf=CSRF-TOKEN\" "
+                + "enctype=\"multipart/form-data\"></form>\n", views.html("kit-upload", Map.of()));
+    }
 }
