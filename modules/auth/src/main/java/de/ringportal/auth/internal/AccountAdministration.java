@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.core.api.Role;
+import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.pages.Exchange;
 
 /**
  * What an administrator does to accounts, with the rules that hold whatever page asks: every change is audited
@@ -25,6 +27,11 @@ public class AccountAdministration {
 
     /** Who acts, and from which client address. */
     public record Actor(String userName, String client) {
+
+        /** The logged-in administrator of the request and the address it came from. */
+        static Actor of(Exchange exchange) {
+            return new Actor(exchange.viewer().userName(), exchange.request().getRemoteAddr());
+        }
     }
 
     /** A new account and the link its owner sets the password with. */
@@ -52,30 +59,30 @@ public class AccountAdministration {
      * name ends up as an error in the form instead.
      */
     public Optional<Created> create(AccountForm form, Actor actor) {
-        if (accounts.byUserName(form.userName).isPresent()) {
+        if (accounts.byUserName(form.userName()).isPresent()) {
             form.problem(AccountForm.USER_NAME, "Dieser Benutzername ist schon vergeben.");
             return Optional.empty();
         }
         int id;
         try {
             // a random password's hash: the account cannot be logged into, but a login attempt costs the same time
-            id = accounts.create(form.profile(form.userName), logins.hash(Passwords.randomPassword()));
+            id = accounts.create(form.profile(form.userName()), logins.hash(Passwords.randomPassword()));
         } catch (IllegalStateException e) {
-            if (accounts.byUserName(form.userName).isPresent()) {
+            if (accounts.byUserName(form.userName()).isPresent()) {
                 // created in parallel by someone else: the unique constraint said no
                 form.problem(AccountForm.USER_NAME, "Dieser Benutzername ist schon vergeben.");
                 return Optional.empty();
             }
             throw e;
         }
-        audit.record(Event.ACCOUNT_CREATED, actor.userName(), form.userName, actor.client(),
-                "Rollen: " + labels(form.roles) + (form.enabled ? "; aktiv" : "; deaktiviert"));
+        audit.record(Event.ACCOUNT_CREATED, actor.userName(), form.userName(), actor.client(),
+                "Rollen: " + labels(form.roles()) + (form.enabled() ? "; aktiv" : "; deaktiviert"));
         return Optional.of(new Created(id, issueLink(accounts.byId(id).orElseThrow(), actor)));
     }
 
     /** Saves name, e-mail, municipality and roles; false (with a form error) when a rule forbids the change. */
     public boolean update(Account account, AccountForm form, Actor actor) {
-        if (account.roles().contains(Role.ADMINISTRATION) && !form.roles.contains(Role.ADMINISTRATION)
+        if (account.roles().contains(Role.ADMINISTRATION) && !form.roles().contains(Role.ADMINISTRATION)
                 && account.enabled() && !accounts.hasOtherEnabledAdministrator(account.id())) {
             form.problem(AccountForm.ROLES, "Das letzte aktive Administrationskonto kann die Rolle "
                     + "„Administration“ nicht abgeben. Geben Sie sie zuerst einem anderen Konto.");
@@ -83,22 +90,22 @@ public class AccountAdministration {
         }
         accounts.update(account.id(), form.profile(account.userName()));
         List<String> changed = new ArrayList<>();
-        if (!Objects.equals(account.displayName(), form.displayName)) {
+        if (!Objects.equals(account.displayName(), form.displayName())) {
             changed.add("Name");
         }
-        if (!Objects.equals(nullToEmpty(account.email()), form.email)) {
+        if (!Objects.equals(nullToEmpty(account.email()), form.email())) {
             changed.add("E-Mail");
         }
-        if (!Objects.equals(nullToEmpty(account.municipality()), form.municipality)) {
+        if (!Objects.equals(nullToEmpty(account.municipality()), form.municipality())) {
             changed.add("Gemeinde");
         }
         if (!changed.isEmpty()) {
             audit.record(Event.ACCOUNT_CHANGED, actor.userName(), account.userName(), actor.client(),
                     "geändert: " + String.join(", ", changed));
         }
-        if (!account.roles().equals(form.roles)) {
+        if (!account.roles().equals(form.roles())) {
             audit.record(Event.ROLES_CHANGED, actor.userName(), account.userName(), actor.client(),
-                    labels(account.roles()) + " → " + labels(form.roles));
+                    labels(account.roles()) + " → " + labels(form.roles()));
         }
         accounts.byId(account.id()).ifPresent(sessions::refresh);
         return true;
@@ -130,7 +137,7 @@ public class AccountAdministration {
     public ResetTokens.Issued issueLink(Account account, Actor actor) {
         ResetTokens.Issued issued = tokens.issue(account.id());
         audit.record(Event.PASSWORD_RESET_ISSUED, actor.userName(), account.userName(), actor.client(),
-                "gültig bis " + Times.minutes(issued.expiresAt()));
+                "gültig bis " + GermanDates.dateTime(issued.expiresAt()));
         return issued;
     }
 

@@ -1,19 +1,21 @@
 package de.ringportal.auth.internal;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import de.ringportal.core.api.Role;
+import de.ringportal.core.forms.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The account form as sent: cleaned values and, after {@link #validate}, the German message for each field that is
- * wrong. Names of the form fields are German, like everything the browser shows.
+ * wrong in {@link #errors}. Names of the form fields are German, like everything the browser shows.
+ *
+ * @param unknownRole a role id was sent that the portal does not have (refused, not silently dropped)
  */
-final class AccountForm {
+record AccountForm(String userName, String displayName, String email, String municipality, Set<Role> roles,
+        boolean enabled, boolean unknownRole, FormErrors errors) {
 
     static final String USER_NAME = "benutzername";
     static final String NAME = "name";
@@ -21,26 +23,16 @@ final class AccountForm {
     static final String MUNICIPALITY = "ags";
     static final String ROLES = "rolle";
     static final String ENABLED = "aktiv";
+    /** The summary links a roles problem to the first check box. */
+    static final String ROLES_ANCHOR = "rolle-" + Role.values()[0].id();
 
-    final String userName;
-    final String displayName;
-    final String email;
-    final String municipality;
-    final Set<Role> roles;
-    final boolean enabled;
-    /** Field name to message, in the order of the form. */
-    final Map<String, String> errors = new LinkedHashMap<>();
-    private final boolean unknownRole;
+    AccountForm {
+        roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
 
     AccountForm(String userName, String displayName, String email, String municipality, Set<Role> roles,
             boolean enabled, boolean unknownRole) {
-        this.userName = userName;
-        this.displayName = displayName;
-        this.email = email;
-        this.municipality = municipality;
-        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        this.enabled = enabled;
-        this.unknownRole = unknownRole;
+        this(userName, displayName, email, municipality, roles, enabled, unknownRole, new FormErrors());
     }
 
     /** The form of a new account: active, no roles yet. */
@@ -82,12 +74,13 @@ final class AccountForm {
         if (unknownRole) {
             problem(ROLES, "Bitte wählen Sie nur Rollen aus der Liste.");
         }
-        return errors.isEmpty();
+        return !errors.hasErrors();
     }
 
+    /** Adds a problem of a field (null: none); a field keeps its first problem. */
     void problem(String field, String message) {
         if (message != null) {
-            errors.putIfAbsent(field, message);
+            errors.add(field, ROLES.equals(field) ? ROLES_ANCHOR : FormErrors.anchor(field), message);
         }
     }
 

@@ -1,10 +1,5 @@
 package de.ringportal.auth.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.data.Columns;
+import de.ringportal.core.data.RowMapper;
+import de.ringportal.core.data.Sql;
 
 /**
  * The audit log: logins, logouts, lockouts, account and role changes, password resets. Append-only: nothing in the
@@ -82,27 +80,24 @@ public class AuditLog {
     public record Filter(Event event, String person, Instant from, Instant until) {
     }
 
-    private final DataSource dataSource;
+    private static final RowMapper<Entry> ENTRY = row -> new Entry(row.getLong(1), Columns.instant(row, 2),
+            Event.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6), row.getString(7));
+
+    private final Sql sql;
 
     @Activate
     public AuditLog(@Reference DataSource dataSource,
             @Reference(target = "(" + ModuleSchema.NAME + "=auth)") ModuleSchema schema) {
-        this.dataSource = dataSource;
+        this.sql = Sql.over(dataSource);
     }
 
     /** Appends an entry; values longer than their columns are cut, never refused. */
     public void record(Event event, String actor, String subject, String client, String detail) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO auth_audit (occurred_at, event, actor, "
-                        + "subject, client, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setTimestamp(1, Timestamp.from(Instant.now()));
-            insert.setString(2, event.name());
-            insert.setString(3, cut(actor, 64));
-            insert.setString(4, cut(subject, 64));
-            insert.setString(5, cut(client, 64));
-            insert.setString(6, cut(detail, 500));
-            insert.executeUpdate();
-        } catch (SQLException e) {
+        try {
+            sql.update("INSERT INTO auth_audit (occurred_at, event, actor, subject, client, detail) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", Instant.now(), event.name(), cut(actor, 64), cut(subject, 64),
+                    cut(client, 64), cut(detail, 500));
+        } catch (RuntimeException e) {
             // an unwritable audit log must not hide the event: it still reaches the operator's log
             LOG.error("Audit entry {} for {} could not be stored: {}", event, subject, e.getMessage());
         }
@@ -114,38 +109,14 @@ public class AuditLog {
         String where = where(filter, parameters);
         parameters.add(offset);
         parameters.add(limit);
-        List<Entry> entries = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT id, occurred_at, event, actor, subject, "
-                        + "client, detail FROM auth_audit" + where + " ORDER BY id DESC OFFSET ? ROWS "
-                        + "FETCH NEXT ? ROWS ONLY")) {
-            bind(select, parameters);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(new Entry(rows.getLong(1), rows.getTimestamp(2).toInstant(),
-                            Event.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
-                            rows.getString(6), rows.getString(7)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the audit log", e);
-        }
-        return entries;
+        return sql.list("SELECT id, occurred_at, event, actor, subject, client, detail FROM auth_audit" + where
+                + " ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ENTRY, parameters.toArray());
     }
 
     public int count(Filter filter) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM auth_audit" + where)) {
-            bind(select, parameters);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count the audit log", e);
-        }
+        return (int) sql.count("SELECT COUNT(*) FROM auth_audit" + where, parameters.toArray());
     }
 
     private static String where(Filter filter, List<Object> parameters) {
@@ -162,19 +133,13 @@ public class AuditLog {
         }
         if (filter.from() != null) {
             conditions.add("occurred_at >= ?");
-            parameters.add(Timestamp.from(filter.from()));
+            parameters.add(filter.from());
         }
         if (filter.until() != null) {
             conditions.add("occurred_at < ?");
-            parameters.add(Timestamp.from(filter.until()));
+            parameters.add(filter.until());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
     }
 
     private static String cut(String value, int length) {

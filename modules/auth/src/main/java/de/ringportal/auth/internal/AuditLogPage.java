@@ -3,12 +3,10 @@ package de.ringportal.auth.internal;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,55 +20,60 @@ import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
 import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The audit log, newest first, 50 entries to a page, filtered by kind of event, person (as actor or subject) and a
- * range of days in Berlin time. Read-only: the portal has no way to change or delete an entry.
+ * The audit log, for administrators only, newest first, 50 entries to a page, filtered by kind of event, person (as
+ * actor or subject) and a range of days in Berlin time. Read-only: the portal has no way to change or delete an
+ * entry. A wrong filter value is a field error; the page still answers 200 (a GET filter, not a form that changes
+ * anything) and lists the entries the other filters allow.
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/admin/protokoll")
-public class AuditLogPage extends AdminServlet {
+public class AuditLogPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final transient AuditLog audit;
-    private final transient Views views;
 
     @Activate
     public AuditLogPage(@Reference Access access, @Reference AuditLog audit, @Reference Views views) {
-        super(access);
+        super(access, views);
         this.audit = audit;
-        this.views = views;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Event event = eventOf(request.getParameter("ereignis"));
-        String person = AccountRules.printable(AccountRules.clean(request.getParameter("person")));
+    protected Routes routes() {
+        return Routes.builder()
+                .guardAll((request, path) -> access().mayAdminister(request))
+                .get("/", this::list)
+                .build();
+    }
+
+    private void list(Exchange exchange) throws IOException {
+        FormErrors errors = new FormErrors();
+        Event event = eventOf(exchange.request().getParameter("ereignis"));
+        String person = AccountRules.printable(AccountRules.clean(exchange.request().getParameter("person")));
         if (person.length() > AccountRules.USER_NAME_MAX) {
-            errors.put("person", "Ein Benutzername hat höchstens " + AccountRules.USER_NAME_MAX + " Zeichen.");
+            errors.add("person", "Ein Benutzername hat höchstens " + AccountRules.USER_NAME_MAX + " Zeichen.");
         }
-        String fromText = AccountRules.clean(request.getParameter("von"));
-        String untilText = AccountRules.clean(request.getParameter("bis"));
-        LocalDate from = date(fromText, "von", errors);
-        LocalDate until = date(untilText, "bis", errors);
+        LocalDate from = date(AccountRules.clean(exchange.request().getParameter("von")), "von", errors);
+        LocalDate until = date(AccountRules.clean(exchange.request().getParameter("bis")), "bis", errors);
         if (from != null && until != null && until.isBefore(from)) {
-            errors.put("bis", "Das Ende des Zeitraums liegt vor seinem Anfang.");
+            errors.add("bis", "Das Ende des Zeitraums liegt vor seinem Anfang.");
             until = null;
         }
-        AuditLog.Filter filter = new AuditLog.Filter(event, errors.containsKey("person") ? null : person,
-                from == null ? null : from.atStartOfDay(GermanDates.BERLIN).toInstant(),
-                until == null ? null : until.plusDays(1).atStartOfDay(GermanDates.BERLIN).toInstant());
+        AuditLog.Filter filter = new AuditLog.Filter(event, errors.has("person") ? null : person,
+                from == null ? null : GermanDates.startOf(from),
+                until == null ? null : GermanDates.startOf(until.plusDays(1)));
 
         int total = audit.count(filter);
-        Pager pager = Pager.of(request.getParameter("seite"), total, PAGE_SIZE,
+        Pager pager = Pager.of(exchange.request().getParameter("seite"), total, PAGE_SIZE,
                 "/admin/protokoll?" + query(event, filter.person(), from, until));
         List<Row> rows = audit.find(filter, pager.offset(), PAGE_SIZE).stream().map(AuditLogPage::row).toList();
 
@@ -78,18 +81,17 @@ public class AuditLogPage extends AdminServlet {
         for (Event each : Event.values()) {
             events.add(new Option(each.name(), each.label(), each == event));
         }
+        Map<String, String> messages = errors.byField();
         List<Field> fields = List.of(
                 Field.text("person", "Person (Benutzername)", person, "Handelnde Person oder betroffenes Konto.",
-                        errors.get("person"), false, AccountRules.USER_NAME_MAX, "off", null),
+                        messages.get("person"), false, AccountRules.USER_NAME_MAX, "off", null),
                 new Field("von", "Von (Tag)", "date", from == null ? "" : from.toString(), null,
-                        errors.get("von"), false, null, "off", null),
+                        messages.get("von"), false, null, "off", null),
                 new Field("bis", "Bis (Tag, einschließlich)", "date", until == null ? "" : until.toString(), null,
-                        errors.get("bis"), false, null, "off", null));
+                        messages.get("bis"), false, null, "off", null));
         boolean filtered = event != null || !person.isEmpty() || from != null || until != null;
-        views.render(request, response, "Protokoll", "audit", new Model(Nav.forAudit(), events, fields,
-                errors.entrySet().stream().map(e -> new AccountPages.ErrorLink("feld-" + e.getKey(), e.getValue()))
-                        .toList(),
-                rows, pager, countLine(total, filtered)));
+        exchange.render("Protokoll", "audit", new Model(AdminNav.forAudit(), events, fields, errors.summary(), rows,
+                pager, countLine(total, filtered)));
     }
 
     private static Event eventOf(String name) {
@@ -102,29 +104,17 @@ public class AuditLogPage extends AdminServlet {
     }
 
     /** A day as the date input sends it (2026-11-24) or as people type it (24.11.2026); null when empty or wrong. */
-    static LocalDate date(String text, String field, Map<String, String> errors) {
+    static LocalDate date(String text, String field, FormErrors errors) {
         if (text.isEmpty()) {
             return null;
         }
-        LocalDate date = parse(text);
+        LocalDate date = GermanDates.parse(text).orElse(null);
         // the database's timestamps end with the year 9999; the log begins long after 1900
         if (date == null || date.getYear() < 1900 || date.getYear() > 2999) {
-            errors.put(field, "Bitte geben Sie ein Datum ein, zum Beispiel 24.11.2026.");
+            errors.add(field, "Bitte geben Sie ein Datum ein, zum Beispiel 24.11.2026.");
             return null;
         }
         return date;
-    }
-
-    private static LocalDate parse(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDate.parse(text, GERMAN_DATE);
-            } catch (DateTimeParseException notGerman) {
-                return null;
-            }
-        }
     }
 
     private static String query(Event event, String person, LocalDate from, LocalDate until) {
@@ -145,8 +135,13 @@ public class AuditLogPage extends AdminServlet {
     }
 
     private static Row row(AuditLog.Entry entry) {
-        return new Row(Times.seconds(entry.at()), Times.machine(entry.at()), entry.event().label(),
+        return new Row(GermanDates.dateTimeSeconds(entry.at()), machine(entry.at()), entry.event().label(),
                 orDash(entry.actor()), orDash(entry.subject()), orDash(entry.client()), orDash(entry.detail()));
+    }
+
+    /** The value of the {@code datetime} attribute, with the Berlin offset (core.format has no machine form). */
+    private static String machine(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(GermanDates.BERLIN).withNano(0));
     }
 
     private static String orDash(String value) {
@@ -172,15 +167,11 @@ public class AuditLogPage extends AdminServlet {
     }
 
     /** What the audit template renders. */
-    public record Model(Nav nav, List<Option> events, List<Field> fields, List<AccountPages.ErrorLink> errors,
+    public record Model(AdminNav nav, List<Option> events, List<Field> fields, FormErrors.Summary summary,
             List<Row> rows, Pager pager, String countLine) {
 
         public boolean hasRows() {
             return !rows.isEmpty();
-        }
-
-        public boolean hasErrors() {
-            return !errors.isEmpty();
         }
     }
 }

@@ -3,6 +3,8 @@ package de.ringportal.auth.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import de.ringportal.core.pages.Answers;
+
 /** Where to go after login: only a path of this site, never another host (no open redirect). */
 final class LocalTarget {
 
@@ -11,8 +13,8 @@ final class LocalTarget {
 
     /** The target if it is a site-relative path, else "/". */
     static String of(String target) {
-        if (target == null || target.isEmpty() || target.length() > 2000 || !target.startsWith("/")
-                || target.startsWith("//") || target.contains("\\") || target.chars().anyMatch(c -> c < 0x20)) {
+        // Answers.isSitePath: one leading slash, no backslash, no spaces or control characters
+        if (!Answers.isSitePath(target) || target.length() > 2000) {
             return "/";
         }
         try {

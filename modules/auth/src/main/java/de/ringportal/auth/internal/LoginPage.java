@@ -11,18 +11,21 @@ import de.ringportal.core.api.PortalContext;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /anmelden}: the login page (for browsers without JavaScript, and for protected pages asked for while
  * logged out) and the target of the header's login box. After login the person lands on the page they asked for.
+ * Not a {@code FormErrors} form on purpose: one message for both fields, so that it never tells which one was wrong
+ * (no user enumeration); input that cannot be a login is 400, a lockout 429, wrong credentials 200.
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = PortalContext.LOGIN_PATH)
-public class LoginPage extends HttpServlet {
+public class LoginPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,16 +35,18 @@ public class LoginPage extends HttpServlet {
 
     private final transient LoginService logins;
     private final transient SessionStore sessions;
-    private final transient Views views;
-    private final transient Access access;
 
     @Activate
     public LoginPage(@Reference LoginService logins, @Reference SessionStore sessions, @Reference Views views,
             @Reference Access access) {
+        super(access, views);
         this.logins = logins;
         this.sessions = sessions;
-        this.views = views;
-        this.access = access;
+    }
+
+    @Override
+    protected Routes routes() {
+        return Routes.builder().get("/", this::form).post("/", this::login).build();
     }
 
     /** What the login template renders. */
@@ -52,45 +57,43 @@ public class LoginPage extends HttpServlet {
         }
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String target = LocalTarget.of(request.getParameter(PortalContext.LOGIN_TARGET));
-        show(request, response, new Model(target, "", null, access.viewer(request)));
+    private void form(Exchange exchange) throws IOException {
+        String target = LocalTarget.of(exchange.request().getParameter(PortalContext.LOGIN_TARGET));
+        show(exchange, new Model(target, "", null, exchange.viewer()));
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String target = LocalTarget.of(request.getParameter(PortalContext.LOGIN_TARGET));
-        String userName = request.getParameter(USER);
-        String password = request.getParameter(PASSWORD);
+    private void login(Exchange exchange) throws IOException {
+        HttpServletResponse response = exchange.response();
+        String target = LocalTarget.of(exchange.request().getParameter(PortalContext.LOGIN_TARGET));
+        String userName = exchange.request().getParameter(USER);
+        String password = exchange.request().getParameter(PASSWORD);
         String problem = inputProblem(userName, password);
         if (problem != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            show(request, response, new Model(target, shown(userName), problem, Viewer.ANONYMOUS));
+            show(exchange, new Model(target, shown(userName), problem, Viewer.ANONYMOUS));
             return;
         }
-        LoginService.Result result = logins.login(userName, password, request.getRemoteAddr());
+        LoginService.Result result = logins.login(userName, password, exchange.request().getRemoteAddr());
         switch (result.outcome()) {
             case SUCCESS -> {
-                sessions.start(request, response, result.account());
-                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                response.setHeader("Location", target);
+                sessions.start(exchange.request(), response, result.account());
+                exchange.seeOther(target);
             }
             case LOCKED, THROTTLED -> {
                 response.setStatus(429);
                 response.setHeader("Retry-After", Integer.toString(logins.lockMinutes() * 60));
-                show(request, response, new Model(target, shown(userName), "Zu viele Fehlversuche: Die Anmeldung ist "
+                show(exchange, new Model(target, shown(userName), "Zu viele Fehlversuche: Die Anmeldung ist "
                         + "vorübergehend gesperrt. Bitte versuchen Sie es in " + logins.lockMinutes()
                         + " Minuten erneut.", Viewer.ANONYMOUS));
             }
-            default -> show(request, response, new Model(target, shown(userName),
+            default -> show(exchange, new Model(target, shown(userName),
                     "Benutzername oder Passwort ist falsch.", Viewer.ANONYMOUS));
         }
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        views.render(request, response, "Anmelden", "login", model);
+    private static void show(Exchange exchange, Model model) throws IOException {
+        exchange.response().setHeader("Cache-Control", "no-store");
+        exchange.render("Anmelden", "login", model);
     }
 
     /** German message for input that cannot be a login at all; null when it may be checked. */

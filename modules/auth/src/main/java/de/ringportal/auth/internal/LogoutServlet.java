@@ -10,36 +10,41 @@ import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.api.Views;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code POST /abmelden}: ends the session on the server, clears its cookie and goes to the start page. */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/abmelden")
-public class LogoutServlet extends HttpServlet {
+public class LogoutServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient SessionStore sessions;
     private final transient AuditLog audit;
-    private final transient Access access;
 
     @Activate
-    public LogoutServlet(@Reference SessionStore sessions, @Reference AuditLog audit, @Reference Access access) {
+    public LogoutServlet(@Reference SessionStore sessions, @Reference AuditLog audit, @Reference Access access,
+            @Reference Views views) {
+        super(access, views);
         this.sessions = sessions;
         this.audit = audit;
-        this.access = access;
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
-        if (sessions.end(request, response).isPresent() && !viewer.isAnonymous()) {
-            audit.record(Event.LOGOUT, viewer.userName(), viewer.userName(), request.getRemoteAddr(), null);
+    protected Routes routes() {
+        return Routes.builder().post("/", this::logout).build();
+    }
+
+    private void logout(Exchange exchange) throws IOException {
+        Viewer viewer = exchange.viewer();
+        if (sessions.end(exchange.request(), exchange.response()).isPresent() && !viewer.isAnonymous()) {
+            audit.record(Event.LOGOUT, viewer.userName(), viewer.userName(), exchange.request().getRemoteAddr(),
+                    null);
         }
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", "/");
+        exchange.seeOther("/");
     }
 }

@@ -4,11 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.data.Columns;
+import de.ringportal.core.data.Sql;
 
 /**
  * One-time links for setting a password. A link carries a random token of 32 bytes; the database holds only the
@@ -64,7 +61,7 @@ public class ResetTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final Clock clock;
     private volatile Config config;
 
@@ -75,7 +72,7 @@ public class ResetTokens {
     }
 
     ResetTokens(DataSource dataSource, Config config, Clock clock) {
-        this.dataSource = dataSource;
+        this.sql = Sql.over(dataSource);
         this.config = config;
         this.clock = clock;
     }
@@ -85,32 +82,15 @@ public class ResetTokens {
         this.config = changed;
     }
 
-    /** Issues a new token for the account and voids its unused older ones. */
+    /** Issues a new token for the account and voids its unused older ones, in one transaction. */
     public Issued issue(int accountId) {
         String token = newToken();
         Instant expiresAt = clock.instant().plus(Duration.ofHours(config.validityHours()));
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM auth_reset_token WHERE account_id = ? AND used_at IS NULL");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO auth_reset_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)")) {
-                delete.setInt(1, accountId);
-                delete.executeUpdate();
-                insert.setString(1, hash(token));
-                insert.setInt(2, accountId);
-                insert.setTimestamp(3, Timestamp.from(expiresAt));
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store a reset token", e);
-        }
+        sql.write(tx -> {
+            tx.update("DELETE FROM auth_reset_token WHERE account_id = ? AND used_at IS NULL", accountId);
+            return tx.update("INSERT INTO auth_reset_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)",
+                    hash(token), accountId, expiresAt);
+        });
         return new Issued(token, expiresAt);
     }
 
@@ -119,21 +99,10 @@ public class ResetTokens {
         if (!wellFormed(token)) {
             return new Check(State.UNKNOWN, 0);
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT account_id, expires_at, used_at FROM auth_reset_token WHERE token_hash = ?")) {
-            select.setString(1, hash(token));
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return new Check(State.UNKNOWN, 0);
-                }
-                Timestamp used = row.getTimestamp(3);
-                return new Check(state(row.getTimestamp(2).toInstant(), used == null ? null : used.toInstant(),
-                        clock.instant()), row.getInt(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read a reset token", e);
-        }
+        Instant now = clock.instant();
+        return sql.first("SELECT account_id, expires_at, used_at FROM auth_reset_token WHERE token_hash = ?",
+                row -> new Check(state(Columns.instant(row, 2), Columns.instant(row, 3), now), row.getInt(1)),
+                hash(token)).orElse(new Check(State.UNKNOWN, 0));
     }
 
     /**
@@ -147,16 +116,9 @@ public class ResetTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE auth_reset_token SET used_at = ? "
-                        + "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setString(2, hash(token));
-            update.setTimestamp(3, Timestamp.from(now));
-            return update.executeUpdate() == 1 ? Optional.of(check.accountId()) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot use a reset token", e);
-        }
+        int used = sql.update("UPDATE auth_reset_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL "
+                + "AND expires_at > ?", now, hash(token), now);
+        return used == 1 ? Optional.of(check.accountId()) : Optional.empty();
     }
 
     /** Hours a new link stays valid, for the administrator's page. */

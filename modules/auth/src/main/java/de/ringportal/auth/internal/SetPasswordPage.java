@@ -9,12 +9,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.auth.internal.AuditLog.Event;
+import de.ringportal.core.api.Access;
 import de.ringportal.core.api.PortalContext;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,7 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = SetPasswordPage.PATH)
-public class SetPasswordPage extends HttpServlet {
+public class SetPasswordPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final String PATH = "/passwort-setzen";
@@ -37,19 +41,18 @@ public class SetPasswordPage extends HttpServlet {
     private final transient LoginService logins;
     private final transient SessionStore sessions;
     private final transient AuditLog audit;
-    private final transient Views views;
 
     @Activate
-    public SetPasswordPage(@Reference ResetTokens tokens, @Reference Accounts accounts,
-            @Reference Passwords passwords, @Reference LoginService logins, @Reference SessionStore sessions,
-            @Reference AuditLog audit, @Reference Views views) {
+    public SetPasswordPage(@Reference Access access, @Reference Views views, @Reference ResetTokens tokens,
+            @Reference Accounts accounts, @Reference Passwords passwords, @Reference LoginService logins,
+            @Reference SessionStore sessions, @Reference AuditLog audit) {
+        super(access, views);
         this.tokens = tokens;
         this.accounts = accounts;
         this.passwords = passwords;
         this.logins = logins;
         this.sessions = sessions;
         this.audit = audit;
-        this.views = views;
     }
 
     /** The absolute address of the page for this token, on the host the administrator's request came to. */
@@ -65,6 +68,11 @@ public class SetPasswordPage extends HttpServlet {
     }
 
     @Override
+    protected Routes routes() {
+        return Routes.builder().get("/", this::form).post("/", this::set).build();
+    }
+
+    @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         // the token is a key: no copies in caches, and not in the Referer of the page's own stylesheet requests
@@ -74,80 +82,71 @@ public class SetPasswordPage extends HttpServlet {
     }
 
     /** The account a valid token belongs to; otherwise the page for the token's state is shown and empty returned. */
-    private Optional<Account> accountOf(HttpServletRequest request, HttpServletResponse response, String token)
-            throws IOException {
+    private Optional<Account> accountOf(Exchange exchange, String token) throws IOException {
         ResetTokens.Check check = tokens.check(token);
         Optional<Account> account = check.state() == ResetTokens.State.VALID ? accounts.byId(check.accountId())
                 : Optional.empty();
         if (account.isEmpty()) {
-            showInvalid(request, response, check.state());
+            showInvalid(exchange, check.state());
         }
         return account;
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = request.getParameter(TOKEN);
-        Optional<Account> account = accountOf(request, response, token);
+    private void form(Exchange exchange) throws IOException {
+        String token = exchange.request().getParameter(TOKEN);
+        Optional<Account> account = accountOf(exchange, token);
         if (account.isPresent()) {
-            showForm(request, response, token, account.get(), new PasswordForm("", "", ""));
+            showForm(exchange, token, account.get(), PasswordForm.empty());
         }
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = request.getParameter(TOKEN);
-        Optional<Account> found = accountOf(request, response, token);
+    private void set(Exchange exchange) throws IOException {
+        String token = exchange.request().getParameter(TOKEN);
+        Optional<Account> found = accountOf(exchange, token);
         if (found.isEmpty()) {
             return;
         }
         Account account = found.get();
-        PasswordForm form = PasswordForm.read(request);
-        if (!form.validate(passwords, account.userName())) {
-            response.setStatus(AccountPages.UNPROCESSABLE);
-            showForm(request, response, token, account, form);
+        PasswordForm form = PasswordForm.read(exchange.request());
+        if (!form.validate(passwords, account.userName(), false)) {
+            showForm(exchange, token, account, form);
             return;
         }
-        String hash = logins.hash(form.password);
+        String hash = logins.hash(form.password());
         if (tokens.consume(token).isEmpty()) {
             // the same link was used a moment ago in another request
-            showInvalid(request, response, ResetTokens.State.USED);
+            showInvalid(exchange, ResetTokens.State.USED);
             return;
         }
         accounts.setPasswordHash(account.id(), hash);
         accounts.clearFailures(account.id());
         logins.forget(account.userName());
         sessions.endAll(account.id());
-        audit.record(Event.PASSWORD_RESET_USED, account.userName(), account.userName(), request.getRemoteAddr(),
-                null);
-        views.render(request, response, "Passwort gesetzt", "password-set-done",
+        audit.record(Event.PASSWORD_RESET_USED, account.userName(), account.userName(),
+                exchange.request().getRemoteAddr(), null);
+        exchange.render("Passwort gesetzt", "password-set-done",
                 new DoneModel(account.userName(), account.enabled(), PortalContext.LOGIN_PATH));
     }
 
-    private void showForm(HttpServletRequest request, HttpServletResponse response, String token, Account account,
-            PasswordForm form) throws IOException {
-        views.render(request, response, "Passwort setzen", "password-set",
-                new FormModel(form.errorLinks(), account.userName(), token, form.newPasswordFields()));
+    private static void showForm(Exchange exchange, String token, Account account, PasswordForm form)
+            throws IOException {
+        exchange.render(form.errors(), "Passwort setzen", "password-set",
+                new FormModel(form.errors().summary(), account.userName(), token, form.newPasswordFields()));
     }
 
-    private void showInvalid(HttpServletRequest request, HttpServletResponse response, ResetTokens.State state)
-            throws IOException {
+    private static void showInvalid(Exchange exchange, ResetTokens.State state) throws IOException {
         String message = switch (state) {
             case USED -> "Dieser Link wurde bereits benutzt. Jeder Link funktioniert nur einmal.";
             case EXPIRED -> "Dieser Link ist abgelaufen.";
             default -> "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig übernommen haben.";
         };
-        response.setStatus(state == ResetTokens.State.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND
+        exchange.response().setStatus(state == ResetTokens.State.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND
                 : HttpServletResponse.SC_GONE);
-        views.render(request, response, "Link ungültig", "password-link-invalid", new InvalidModel(message));
+        exchange.render("Link ungültig", "password-link-invalid", new InvalidModel(message));
     }
 
     /** What the password-set template renders. */
-    public record FormModel(List<AccountPages.ErrorLink> errors, String userName, String token, List<Field> fields) {
-
-        public boolean hasErrors() {
-            return !errors.isEmpty();
-        }
+    public record FormModel(FormErrors.Summary summary, String userName, String token, List<Field> fields) {
     }
 
     /** What the password-link-invalid template renders. */

@@ -82,7 +82,7 @@ public class AccountAdministrationTest {
         AccountForm form = form("admin", "Noch ein Admin", EnumSet.noneOf(Role.class));
 
         assertEquals(Optional.empty(), administration.create(form, ADMIN));
-        assertEquals("Dieser Benutzername ist schon vergeben.", form.errors.get(AccountForm.USER_NAME));
+        assertEquals("Dieser Benutzername ist schon vergeben.", form.errors().byField().get(AccountForm.USER_NAME));
         assertEquals(1, accounts.count(""));
     }
 
@@ -139,7 +139,7 @@ public class AccountAdministrationTest {
         assertTrue(administration.disable(admin, ADMIN).orElseThrow().contains("letzte aktive"));
         AccountForm demote = edit("Administration", EnumSet.of(Role.REDAKTION));
         assertFalse(administration.update(admin, demote, ADMIN));
-        assertTrue(demote.errors.get(AccountForm.ROLES).contains("letzte aktive"));
+        assertTrue(demote.errors().byField().get(AccountForm.ROLES).contains("letzte aktive"));
         assertTrue(accounts.byId(adminId).orElseThrow().enabled());
         assertEquals(Set.of(Role.ADMINISTRATION), accounts.byId(adminId).orElseThrow().roles());
         verify(sessions, never()).endAll(adminId);

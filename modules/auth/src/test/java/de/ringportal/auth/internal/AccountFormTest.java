@@ -25,10 +25,10 @@ public class AccountFormTest {
         AccountForm form = AccountForm.read(request, true, false);
 
         assertTrue(form.validate(true));
-        assertEquals("erika.muster", form.userName);
-        assertEquals("Erika  Muster", form.displayName);
-        assertEquals(EnumSet.of(Role.RINGMITGLIED, Role.REDAKTION), form.roles);
-        assertTrue(form.enabled);
+        assertEquals("erika.muster", form.userName());
+        assertEquals("Erika  Muster", form.displayName());
+        assertEquals(EnumSet.of(Role.RINGMITGLIED, Role.REDAKTION), form.roles());
+        assertTrue(form.enabled());
         Accounts.Profile profile = form.profile("erika.muster");
         assertEquals(null, profile.email());
         assertEquals("08426", profile.municipality());
@@ -42,9 +42,11 @@ public class AccountFormTest {
         AccountForm form = AccountForm.read(request, true, true);
 
         assertFalse(form.validate(true));
-        assertEquals(5, form.errors.size());
-        assertFalse(form.enabled);
-        assertEquals("Bitte wählen Sie nur Rollen aus der Liste.", form.errors.get(AccountForm.ROLES));
+        assertEquals(5, form.errors().list().size());
+        assertFalse(form.enabled());
+        assertEquals("Bitte wählen Sie nur Rollen aus der Liste.", form.errors().byField().get(AccountForm.ROLES));
+        assertEquals("the summary links a roles problem to the first check box", "rolle-" + Role.values()[0].id(),
+                form.errors().list().get(4).target());
     }
 
     /** The edit form has no user name and no enabled box: those stay as stored. */
@@ -55,9 +57,9 @@ public class AccountFormTest {
         AccountForm form = AccountForm.read(request, false, true);
 
         assertTrue(form.validate(false));
-        assertEquals("", form.userName);
-        assertTrue(form.enabled);
-        assertTrue(form.roles.isEmpty());
+        assertEquals("", form.userName());
+        assertTrue(form.enabled());
+        assertTrue(form.roles().isEmpty());
     }
 
     private static HttpServletRequest request(String userName, String name, String email, String ags,
