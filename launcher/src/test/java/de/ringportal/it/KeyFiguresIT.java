@@ -151,7 +151,7 @@ public class KeyFiguresIT extends AuthTestSupport {
         fields.put("n-BS25", "2");
         Page refused = member.post("/kennzahlen/erfassen", fields);
 
-        assertEquals(400, refused.status());
+        assertEquals(422, refused.status());
         String body = refused.body();
         assertThat(body, containsString("nichts wurde gespeichert"));
         assertThat(body, containsString("„1e308“ ist keine Zahl im deutschen Format"));
@@ -347,7 +347,7 @@ public class KeyFiguresIT extends AuthTestSupport {
         bad.put("min", "200");
         bad.put("better", "' OR 1=1");
         Page refused = admin.post("/kennzahlen/katalog/neu", bad);
-        assertEquals(400, refused.status());
+        assertEquals(422, refused.status());
         assertThat(refused.body(), containsString("Das Kürzel besteht aus 1 bis 16 Großbuchstaben"));
         assertThat(refused.body(), containsString("Der größte plausible Wert muss über dem kleinsten liegen."));
         assertEquals(0, count("SELECT COUNT(*) FROM kf_figure WHERE code = 'TEST1'"));

@@ -16,12 +16,14 @@ import de.ringportal.benchmark.internal.Figure.Kind;
 import de.ringportal.benchmark.internal.Figure.Periodicity;
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Route;
-import de.ringportal.core.api.Viewer;
+import de.ringportal.core.format.GermanNumbers;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.Guard;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The catalogue of key figures with their definitions ({@code /kennzahlen/katalog}, public), and for administrators
@@ -29,87 +31,77 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/katalog/*")
-public class CataloguePage extends HttpServlet {
+public class CataloguePage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final String CODE = "[A-Z][A-Z0-9]{0,15}";
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient KeyFigureStore store;
 
     @Activate
     public CataloguePage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.store = store;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        Viewer viewer = access.viewer(request);
-        if ("/".equals(path)) {
-            views.render(request, response, "Katalog der Kennzahlen", "catalogue",
-                    new ListModel(store.figures(), Rules.mayEditCatalogue(viewer)));
-            return;
-        }
-        if (!access.require(request, response, Rules.mayEditCatalogue(viewer))) {
-            return;
-        }
-        Optional<Figure> figure = figureOf(path);
-        if (figure == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        form(request, response, figure.map(CataloguePage::values).orElse(Map.of()), Map.of(), figure.isEmpty());
+    protected Routes routes() {
+        Guard editors = (request, path) -> Rules.mayEditCatalogue(access().viewer(request));
+        return Routes.builder()
+                .get("/", this::list)
+                .get("/neu", editors, exchange -> form(exchange, Map.of(), new FormErrors(), true))
+                .post("/neu", editors, exchange -> save(exchange, Optional.empty()))
+                .get("/{code:word}", editors, this::edit)
+                .post("/{code:word}", editors, exchange -> {
+                    Optional<Figure> figure = figureOf(exchange);
+                    if (figure.isEmpty()) {
+                        exchange.notFound();
+                    } else {
+                        save(exchange, figure);
+                    }
+                })
+                .build();
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        if (!access.require(request, response, Rules.mayEditCatalogue(access.viewer(request)))) {
+    private void list(Exchange exchange) throws IOException {
+        exchange.render("Katalog der Kennzahlen", "catalogue",
+                new ListModel(store.figures(), Rules.mayEditCatalogue(exchange.viewer())));
+    }
+
+    private void edit(Exchange exchange) throws IOException {
+        Optional<Figure> figure = figureOf(exchange);
+        if (figure.isEmpty()) {
+            exchange.notFound();
             return;
         }
-        Optional<Figure> existing = figureOf(path);
-        if (existing == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+        form(exchange, values(figure.get()), new FormErrors(), false);
+    }
+
+    private void save(Exchange exchange, Optional<Figure> existing) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : FIELDS.keySet()) {
-            String value = request.getParameter(field);
-            values.put(field, value == null ? "" : value.strip());
+            values.put(field, exchange.parameter(field));
         }
-        if (existing.isPresent()) {
-            values.put("code", existing.get().code());
-        }
-        Map<String, String> errors = new LinkedHashMap<>();
-        Figure figure = parse(values, errors);
+        existing.ifPresent(figure -> values.put("code", figure.code()));
+        Map<String, String> problems = new LinkedHashMap<>();
+        Figure figure = parse(values, problems);
         if (existing.isEmpty() && figure != null && store.figure(figure.code()).isPresent()) {
-            errors.put("code", "Eine Kennzahl mit diesem Kürzel gibt es schon.");
+            problems.put("code", "Eine Kennzahl mit diesem Kürzel gibt es schon.");
         }
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            form(request, response, values, errors, existing.isEmpty());
+        if (!problems.isEmpty()) {
+            FormErrors errors = new FormErrors();
+            problems.forEach(errors::add);
+            form(exchange, values, errors, existing.isEmpty());
             return;
         }
         store.saveFigure(figure);
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", "/kennzahlen/katalog#kennzahl-" + figure.code());
+        exchange.seeOther("/kennzahlen/katalog#kennzahl-" + figure.code());
     }
 
-    /** Empty for "/neu", the figure for "/CODE", null when there is no such figure. */
-    private Optional<Figure> figureOf(String path) {
-        String code = path.substring(1);
-        if ("neu".equals(code)) {
-            return Optional.empty();
-        }
-        if (!code.matches(CODE)) {
-            return null;
-        }
-        Optional<Figure> figure = store.figure(code);
-        return figure.isPresent() ? figure : null;
+    /** The figure of {@code /{code}}; empty when there is no such figure. */
+    private Optional<Figure> figureOf(Exchange exchange) {
+        String code = exchange.path().text("code");
+        return code.matches(CODE) ? store.figure(code) : Optional.empty();
     }
 
     /** Field name → label, in form order. */
@@ -213,8 +205,9 @@ public class CataloguePage extends HttpServlet {
         return values;
     }
 
-    private void form(HttpServletRequest request, HttpServletResponse response, Map<String, String> values,
-            Map<String, String> errors, boolean isNew) throws IOException {
+    private void form(Exchange exchange, Map<String, String> values, FormErrors errors, boolean isNew)
+            throws IOException {
+        Map<String, String> messages = errors.byField();
         List<EntryPage.Field> texts = new ArrayList<>();
         for (Map.Entry<String, String> field : FIELDS.entrySet()) {
             String name = field.getKey();
@@ -222,20 +215,19 @@ public class CataloguePage extends HttpServlet {
                 continue;
             }
             texts.add(new EntryPage.Field("feld-" + name, name, field.getValue(), values.getOrDefault(name, ""),
-                    errors.get(name)));
+                    messages.get(name)));
         }
         List<Choice> choices = List.of(
-                choice("better", "Richtung", Better.values(), values.get("better"), errors, Better::label),
-                choice("period", "Zeitraum", Periodicity.values(), values.get("period"), errors, Periodicity::label),
-                choice("kind", "Berechnung aus Zähler und Nenner", Kind.values(), values.get("kind"), errors,
+                choice("better", "Richtung", Better.values(), values.get("better"), messages, Better::label),
+                choice("period", "Zeitraum", Periodicity.values(), values.get("period"), messages,
+                        Periodicity::label),
+                choice("kind", "Berechnung aus Zähler und Nenner", Kind.values(), values.get("kind"), messages,
                         kind -> kind == Kind.CHANGE ? "Veränderung in Prozent: (Zähler / Nenner − 1) × 100"
                                 : "Quotient: Zähler / Nenner × Faktor"));
-        List<EntryPage.ErrorLink> links = errors.entrySet().stream()
-                .map(e -> new EntryPage.ErrorLink("feld-" + e.getKey(), e.getValue())).toList();
         String code = values.getOrDefault("code", "");
-        views.render(request, response, isNew ? "Neue Kennzahl" : "Kennzahl " + code + " bearbeiten", "figure-form",
+        exchange.render(errors, isNew ? "Neue Kennzahl" : "Kennzahl " + code + " bearbeiten", "figure-form",
                 new FormModel(isNew ? "/kennzahlen/katalog/neu" : "/kennzahlen/katalog/" + code, texts, choices,
-                        links));
+                        errors.summary()));
     }
 
     private static <E extends Enum<E>> Choice choice(String name, String label, E[] constants, String selected,
@@ -255,10 +247,7 @@ public class CataloguePage extends HttpServlet {
     }
 
     public record FormModel(String action, List<EntryPage.Field> fields, List<Choice> choices,
-            List<EntryPage.ErrorLink> errors) {
-        public boolean hasErrors() {
-            return !errors.isEmpty();
-        }
+            FormErrors.Summary summary) {
     }
 
     public record ListModel(List<Figure> figures, boolean mayEdit) {

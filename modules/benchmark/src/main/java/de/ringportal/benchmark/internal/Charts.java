@@ -1,5 +1,6 @@
 package de.ringportal.benchmark.internal;
 
+import de.ringportal.core.format.GermanNumbers;
 import java.util.List;
 import java.util.Locale;
 

@@ -13,10 +13,13 @@ import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Route;
-import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.GermanNumbers;
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,12 +30,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/erfassen")
-public class EntryPage extends HttpServlet {
+public class EntryPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
     private final transient EntrySettings settings;
@@ -40,44 +41,44 @@ public class EntryPage extends HttpServlet {
     @Activate
     public EntryPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
             @Reference Directory directory, @Reference EntrySettings settings) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.store = store;
         this.directory = directory;
         this.settings = settings;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
-        if (!access.require(request, response, Rules.mayEnter(viewer))) {
-            return;
-        }
-        int year = Periods.year(request.getParameter("jahr"), Year.now().getValue());
-        int month = month(request.getParameter("monat"));
-        String saved = request.getParameter("gespeichert");
-        String released = request.getParameter("freigegeben");
-        String notice = saved != null ? values(saved) + " gespeichert (als Entwurf)."
-                : released != null ? values(released) + " freigegeben." : null;
-        render(request, response, viewer, year, month, Map.of(), Map.of(), notice);
+    protected Routes routes() {
+        return Routes.builder()
+                .get("/", (request, path) -> Rules.mayEnter(access().viewer(request)), this::show)
+                // another municipality's values: refused before anything is read or written
+                .post("/", (request, path) -> Rules.mayEnterFor(access().viewer(request),
+                        request.getParameter("kommune")), this::save)
+                .build();
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
+    private void show(Exchange exchange) throws IOException {
+        int year = Periods.year(exchange.request().getParameter("jahr"), Year.now().getValue());
+        int month = month(exchange.request().getParameter("monat"));
+        String saved = exchange.request().getParameter("gespeichert");
+        String released = exchange.request().getParameter("freigegeben");
+        String notice = saved != null ? values(saved) + " gespeichert (als Entwurf)."
+                : released != null ? values(released) + " freigegeben." : null;
+        render(exchange, year, month, Map.of(), new FormErrors(), notice);
+    }
+
+    private void save(Exchange exchange) throws IOException {
+        HttpServletRequest request = exchange.request();
         String ags = request.getParameter("kommune");
-        // another municipality's values: refused before anything is read or written
-        if (!access.require(request, response, Rules.mayEnterFor(viewer, ags))) {
-            return;
-        }
         int year = Periods.year(request.getParameter("jahr"), -1);
         int month = month(request.getParameter("monat"));
         if (year < 0) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            // a hidden field was tampered with: no form error to show
+            exchange.response().sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         Map<String, Plausibility.Input> inputs = new LinkedHashMap<>();
-        Map<String, Map<String, String>> errors = new LinkedHashMap<>();
+        FormErrors errors = new FormErrors();
         List<KeyFigureStore.Change> changes = new ArrayList<>();
         double jump = settings.jumpPercent();
         for (Figure figure : store.figures()) {
@@ -90,21 +91,19 @@ public class EntryPage extends HttpServlet {
             Double previous = store.value(ags, code, Periods.previous(period)).map(StoredValue::value).orElse(null);
             Plausibility.Result result = Plausibility.check(figure, input, previous, jump);
             if (!result.ok()) {
-                errors.put(code, result.errors());
+                result.errors().forEach((field, message) -> errors.add(prefix(field) + "-" + code,
+                        "feld-" + prefix(field) + "-" + code, code + ": " + message));
             } else if (!result.empty()) {
                 changes.add(new KeyFigureStore.Change(code, period, result.numerator(), result.denominator(),
                         result.value(), result.note()));
             }
         }
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            render(request, response, viewer, year, month, inputs, errors, null);
+        if (errors.hasErrors()) {
+            render(exchange, year, month, inputs, errors, null);
             return;
         }
-        int written = store.save(ags, changes, viewer.userName(), "formular");
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", "/kennzahlen/erfassen?jahr=" + year + "&monat=" + month + "&gespeichert="
-                + written);
+        int written = store.save(ags, changes, exchange.viewer().userName(), "formular");
+        exchange.seeOther("/kennzahlen/erfassen?jahr=" + year + "&monat=" + month + "&gespeichert=" + written);
     }
 
     /** "1 Wert", "3 Werte" from a count parameter. */
@@ -127,13 +126,12 @@ public class EntryPage extends HttpServlet {
         return figure.monthly() ? String.format("%d-%02d", year, month) : Integer.toString(year);
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, Viewer viewer, int year, int month,
-            Map<String, Plausibility.Input> inputs, Map<String, Map<String, String>> errors, String notice)
-            throws IOException {
-        String ags = viewer.municipality();
+    private void render(Exchange exchange, int year, int month, Map<String, Plausibility.Input> inputs,
+            FormErrors errors, String notice) throws IOException {
+        String ags = exchange.viewer().municipality();
+        Map<String, String> messages = errors.byField();
         Map<String, StoredValue> stored = store.values(ags, year);
         List<FigureFields> figures = new ArrayList<>();
-        List<ErrorLink> errorLinks = new ArrayList<>();
         int drafts = 0;
         for (StoredValue value : stored.values()) {
             if (!value.released()) {
@@ -144,24 +142,22 @@ public class EntryPage extends HttpServlet {
             String period = period(figure, year, month);
             StoredValue current = stored.get(KeyFigureStore.key(figure.code(), period));
             Plausibility.Input typed = inputs.get(figure.code());
-            Map<String, String> fieldErrors = errors.getOrDefault(figure.code(), Map.of());
-            fieldErrors.forEach((field, message) -> errorLinks.add(new ErrorLink(
-                    "feld-" + prefix(field) + "-" + figure.code(), figure.code() + ": " + message)));
+            String code = figure.code();
             figures.add(new FigureFields(figure, Periods.label(period),
                     current == null ? null : GermanNumbers.format(current.value()) + " " + figure.unit(),
                     current == null ? null : current.released() ? "freigegeben" : "Entwurf",
                     current != null && current.synthetic(),
                     List.of(
                             field("z", figure, "Zähler", typed == null ? current == null ? "" : GermanNumbers.input(
-                                    current.numerator()) : typed.numerator(), fieldErrors.get("zaehler")),
+                                    current.numerator()) : typed.numerator(), message(messages, "z", code)),
                             field("n", figure, "Nenner", typed == null ? current == null ? "" : GermanNumbers.input(
-                                    current.denominator()) : typed.denominator(), fieldErrors.get("nenner")),
+                                    current.denominator()) : typed.denominator(), message(messages, "n", code)),
                             field("w", figure, "Wert (" + figure.unit() + ")", typed == null ? current == null ? ""
                                     : current.numerator() == null ? GermanNumbers.input(current.value()) : ""
-                                    : typed.value(), fieldErrors.get("wert"))),
+                                    : typed.value(), message(messages, "w", code))),
                     new Field("feld-k-" + figure.code(), "k-" + figure.code(), "Kommentar",
                             typed == null ? current == null || current.note() == null ? "" : current.note()
-                                    : typed.note(), fieldErrors.get("kommentar"))));
+                                    : typed.note(), message(messages, "k", code))));
         }
         List<Option> years = new ArrayList<>();
         int thisYear = Year.now().getValue();
@@ -172,8 +168,14 @@ public class EntryPage extends HttpServlet {
         for (int m = 1; m <= 12; m++) {
             months.add(new Option(Integer.toString(m), Periods.monthName(m), m == month));
         }
-        views.render(request, response, "Kennzahlen erfassen", "entry", new Model(ags, directory.name(ags), year,
-                month, years, months, figures, errorLinks, notice, drafts));
+        exchange.render(errors, "Kennzahlen erfassen", "entry", new Model(ags, directory.name(ags), year, month, years,
+                months, figures, errors.summary(), notice, drafts));
+    }
+
+    /** The message beside a field: the form's problem of {@code <prefix>-<code>}, without the summary's code. */
+    private static String message(Map<String, String> messages, String prefix, String code) {
+        String message = messages.get(prefix + "-" + code);
+        return message == null ? null : message.substring(code.length() + 2);
     }
 
     private static String prefix(String field) {
@@ -208,16 +210,9 @@ public class EntryPage extends HttpServlet {
     public record Option(String value, String label, boolean selected) {
     }
 
-    public record ErrorLink(String target, String message) {
-    }
-
     /** What entry.mustache renders. */
     public record Model(String ags, String name, int year, int month, List<Option> years, List<Option> months,
-            List<FigureFields> figures, List<ErrorLink> errors, String notice, int drafts) {
-        public boolean hasErrors() {
-            return !errors.isEmpty();
-        }
-
+            List<FigureFields> figures, FormErrors.Summary summary, String notice, int drafts) {
         public boolean hasDrafts() {
             return drafts > 0;
         }

@@ -1,5 +1,6 @@
 package de.ringportal.benchmark.internal;
 
+import de.ringportal.core.format.GermanNumbers;
 import java.io.IOException;
 import java.time.Year;
 import java.time.format.DateTimeFormatter;
@@ -15,39 +16,41 @@ import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
 import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Every change of the own municipality's values in a year: who, when, old and new value, 50 to a page. */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/verlauf")
-public class HistoryPage extends HttpServlet {
+public class HistoryPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm:ss")
             .withZone(GermanDates.BERLIN);
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
 
     @Activate
     public HistoryPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
             @Reference Directory directory) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.store = store;
         this.directory = directory;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
-        if (!access.require(request, response, Rules.mayEnter(viewer))) {
+    protected Routes routes() {
+        return Routes.builder().get("/", exchange -> show(exchange.request(), exchange.response())).build();
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Viewer viewer = access().viewer(request);
+        if (!access().require(request, response, Rules.mayEnter(viewer))) {
             return;
         }
         String ags = viewer.municipality();
@@ -62,7 +65,7 @@ public class HistoryPage extends HttpServlet {
                         GermanNumbers.format(entry.newValue()), entry.changedBy(),
                         entry.note() == null ? "" : entry.note(), entry.source()))
                 .toList();
-        views.render(request, response, "Änderungsverlauf " + year, "history", new Model(directory.name(ags), year,
+        views().render(request, response, "Änderungsverlauf " + year, "history", new Model(directory.name(ags), year,
                 rows, total, pager));
     }
 

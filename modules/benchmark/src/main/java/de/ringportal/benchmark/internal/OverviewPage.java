@@ -16,8 +16,9 @@ import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
 import de.ringportal.rings.api.Ring;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,12 +26,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen")
 @MenuEntry(label = "Kennzahlen", path = "/kennzahlen", order = 40)
-public class OverviewPage extends HttpServlet {
+public class OverviewPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient Directory directory;
     private final transient PublicView publicView;
     private final transient KeyFigureStore store;
@@ -38,16 +37,19 @@ public class OverviewPage extends HttpServlet {
     @Activate
     public OverviewPage(@Reference Access access, @Reference Views views, @Reference Directory directory,
             @Reference PublicView publicView, @Reference KeyFigureStore store) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.directory = directory;
         this.publicView = publicView;
         this.store = store;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
+    protected Routes routes() {
+        return Routes.builder().get("/", exchange -> show(exchange.request(), exchange.response())).build();
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Viewer viewer = access().viewer(request);
         int thisYear = Year.now().getValue();
         List<Link> rings = new ArrayList<>();
         if (viewer.has(Role.REDAKTION)) {
@@ -62,7 +64,7 @@ public class OverviewPage extends HttpServlet {
             }
         }
         String own = Rules.mayEnter(viewer) ? viewer.municipality() : null;
-        views.render(request, response, "Kennzahlen", "overview", new Model(Rules.mayEnter(viewer),
+        views().render(request, response, "Kennzahlen", "overview", new Model(Rules.mayEnter(viewer),
                 own == null ? null : directory.name(own), own, rings, Rules.member(viewer) || viewer.has(Role.REDAKTION),
                 directory.ringsAvailable(), publicView.enabled(), Rules.mayEditCatalogue(viewer),
                 Rules.mayTransferAll(viewer), store.anySynthetic(), thisYear - 1));

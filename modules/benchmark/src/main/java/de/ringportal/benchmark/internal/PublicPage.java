@@ -1,5 +1,6 @@
 package de.ringportal.benchmark.internal;
 
+import de.ringportal.core.format.GermanNumbers;
 import java.io.IOException;
 import java.time.Year;
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import org.osgi.service.component.annotations.Reference;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
 import de.ringportal.rings.api.Ring;
+import de.ringportal.core.api.Access;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,26 +27,29 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/oeffentlich")
-public class PublicPage extends HttpServlet {
+public class PublicPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
     private final transient PublicView settings;
 
     @Activate
-    public PublicPage(@Reference Views views, @Reference KeyFigureStore store, @Reference Directory directory,
+    public PublicPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store, @Reference Directory directory,
             @Reference PublicView settings) {
-        this.views = views;
+        super(access, views);
         this.store = store;
         this.directory = directory;
         this.settings = settings;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected Routes routes() {
+        return Routes.builder().get("/", exchange -> show(exchange.request(), exchange.response())).build();
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!settings.enabled()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -69,7 +75,7 @@ public class PublicPage extends HttpServlet {
         for (int y = Year.now().getValue(); y >= Year.now().getValue() - 11; y--) {
             years.add(new EntryPage.Option(Integer.toString(y), Integer.toString(y), y == year));
         }
-        views.render(request, response, "Kennzahlen: öffentliche Übersicht", "public",
+        views().render(request, response, "Kennzahlen: öffentliche Übersicht", "public",
                 new Model(figure, Periods.label(period), groups, minimum, figureOptions, years,
                         store.anySynthetic()));
     }

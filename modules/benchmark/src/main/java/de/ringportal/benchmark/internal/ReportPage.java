@@ -21,8 +21,12 @@ import de.ringportal.core.api.Views;
 import de.ringportal.reports.api.NewReport;
 import de.ringportal.reports.api.ReportLibrary;
 import de.ringportal.rings.api.Ring;
+import de.ringportal.core.pages.Answers;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.Guard;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,12 +37,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/bericht/*")
-public class ReportPage extends HttpServlet {
+public class ReportPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
 
@@ -49,46 +51,43 @@ public class ReportPage extends HttpServlet {
     @Activate
     public ReportPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
             @Reference Directory directory) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.store = store;
         this.directory = directory;
     }
 
-    /** Ring id, year and what is asked: "html", "pdf" or "ablegen". */
-    private record Target(String ring, int year, String kind) {
-    }
+    /** Ring id and year of the route. */
+    private record Target(String ring, int year) {
 
-    private static Target target(HttpServletRequest request) {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        String[] parts = path.split("/");
-        if (parts.length < 3 || parts.length > 4 || !parts[1].matches("[A-Za-z0-9_-]{1,40}")) {
-            return null;
+        /** The target, or null for a year out of range (then 404). */
+        static Target of(Exchange exchange) {
+            int year = Periods.year(exchange.path().text("year"), -1);
+            return year < 0 ? null : new Target(exchange.path().text("ring"), year);
         }
-        String yearPart = parts[2];
-        String kind = "html";
-        if (yearPart.endsWith(".pdf") && parts.length == 3) {
-            yearPart = yearPart.substring(0, yearPart.length() - 4);
-            kind = "pdf";
-        } else if (parts.length == 4) {
-            if (!"ablegen".equals(parts[3])) {
-                return null;
-            }
-            kind = "ablegen";
-        }
-        int year = Periods.year(yearPart, -1);
-        return year < 0 || !yearPart.equals(Integer.toString(year)) ? null : new Target(parts[1], year, kind);
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Target target = target(request);
-        Viewer viewer = access.viewer(request);
-        if (!access.require(request, response, Rules.member(viewer) || Rules.mayTransferAll(viewer))) {
-            return;
-        }
-        if (target == null || "ablegen".equals(target.kind())) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    protected Routes routes() {
+        Guard insiders = (request, path) -> {
+            Viewer viewer = access().viewer(request);
+            return Rules.member(viewer) || Rules.mayTransferAll(viewer);
+        };
+        Guard moderators = (request, path) -> access().mayModerateRingPeriod(request, path.text("ring"),
+                path.integer("year"));
+        return Routes.builder()
+                .get("/{ring:word}/{year:year}", insiders, exchange -> show(exchange, false))
+                .get("/{ring:word}/{year:year}.pdf", insiders, exchange -> show(exchange, true))
+                .post("/{ring:word}/{year:year}/ablegen", moderators, this::file)
+                .build();
+    }
+
+    private void show(Exchange exchange, boolean asPdf) throws IOException {
+        HttpServletRequest request = exchange.request();
+        HttpServletResponse response = exchange.response();
+        Viewer viewer = exchange.viewer();
+        Target target = Target.of(exchange);
+        if (target == null) {
+            exchange.notFound();
             return;
         }
         Optional<Ring> ring = ring(request, response, target);
@@ -96,7 +95,7 @@ public class ReportPage extends HttpServlet {
             return;
         }
         RingReport report = RingReport.build(ring.get(), target.year(), store, directory, viewer.municipality());
-        if ("pdf".equals(target.kind())) {
+        if (asPdf) {
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
             ReportPdf.write(report, pdf);
             response.setContentType("application/pdf");
@@ -105,20 +104,18 @@ public class ReportPage extends HttpServlet {
             pdf.writeTo(response.getOutputStream());
             return;
         }
-        views.render(request, response, "Ringbericht " + target.year() + ": " + ring.get().name(), "report",
-                new Model(report, access.mayModerateRingPeriod(request, ring.get().id(), target.year())
+        views().render(request, response, "Ringbericht " + target.year() + ": " + ring.get().name(), "report",
+                new Model(report, access().mayModerateRingPeriod(request, ring.get().id(), target.year())
                         && library != null, request.getParameter("abgelegt")));
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Target target = target(request);
-        Viewer viewer = access.viewer(request);
-        if (target == null || !"ablegen".equals(target.kind())) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        if (!access.require(request, response, access.mayModerateRingPeriod(request, target.ring(), target.year()))) {
+    private void file(Exchange exchange) throws IOException {
+        HttpServletRequest request = exchange.request();
+        HttpServletResponse response = exchange.response();
+        Viewer viewer = exchange.viewer();
+        Target target = Target.of(exchange);
+        if (target == null) {
+            exchange.notFound();
             return;
         }
         Optional<Ring> ring = ring(request, response, target);
@@ -142,13 +139,12 @@ public class ReportPage extends HttpServlet {
                     Set.of(ring.get().id()), fileName(report), "application/pdf", viewer.userName()),
                     new ByteArrayInputStream(pdf.toByteArray()));
         } catch (IllegalArgumentException refused) {
-            views.render(request, response, "Ringbericht nicht abgelegt", "report-refused",
+            views().render(request, response, "Ringbericht nicht abgelegt", "report-refused",
                     Map.of("message", refused.getMessage(), "back", "/kennzahlen/bericht/" + target.ring() + "/"
                             + target.year()));
             return;
         }
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", page != null && page.startsWith("/") && !page.startsWith("//") ? page
+        exchange.seeOther(Answers.isSitePath(page) ? page
                 : "/kennzahlen/bericht/" + target.ring() + "/" + target.year() + "?abgelegt=1");
     }
 
@@ -156,15 +152,15 @@ public class ReportPage extends HttpServlet {
     private Optional<Ring> ring(HttpServletRequest request, HttpServletResponse response, Target target)
             throws IOException {
         if (!directory.ringsAvailable()) {
-            views.render(request, response, "Ringbericht", "unavailable", Map.of());
+            views().render(request, response, "Ringbericht", "unavailable", Map.of());
             return null;
         }
         Optional<Ring> ring = directory.ring(target.ring());
         if (ring.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            Answers.notFound(response);
             return null;
         }
-        if (!access.require(request, response, access.maySeeRingPeriod(request, target.ring(), target.year()))) {
+        if (!access().require(request, response, access().maySeeRingPeriod(request, target.ring(), target.year()))) {
             return null;
         }
         return ring;

@@ -19,8 +19,11 @@ import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
 import de.ringportal.core.format.GermanDates;
 import de.ringportal.rings.api.Ring;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.Guard;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,56 +34,57 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/ring/*")
-public class RingPage extends HttpServlet {
+public class RingPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm")
             .withZone(GermanDates.BERLIN);
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
 
     @Activate
     public RingPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
             @Reference Directory directory) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.store = store;
         this.directory = directory;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
-        String[] path = (request.getPathInfo() == null ? "" : request.getPathInfo()).split("/");
-        String ringId = path.length > 1 ? path[1] : "";
-        boolean releases = path.length == 3 && "freigaben".equals(path[2]);
-        if (path.length > 3 || path.length == 3 && !releases) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+    protected Routes routes() {
+        Guard insiders = (request, path) -> {
+            Viewer viewer = access().viewer(request);
+            return Rules.member(viewer) || Rules.mayTransferAll(viewer);
+        };
+        return Routes.builder()
+                .get("/{ring:word}", insiders, exchange -> show(exchange, false))
+                .get("/{ring:word}/freigaben", insiders, exchange -> show(exchange, true))
+                .build();
+    }
+
+    private void show(Exchange exchange, boolean releases) throws IOException {
+        HttpServletRequest request = exchange.request();
+        HttpServletResponse response = exchange.response();
+        Viewer viewer = exchange.viewer();
+        String ringId = exchange.path().text("ring");
         int year = Periods.year(request.getParameter("jahr"), Year.now().getValue() - 1);
-        if (!access.require(request, response, Rules.member(viewer) || Rules.mayTransferAll(viewer))) {
-            return;
-        }
         if (!directory.ringsAvailable()) {
-            views.render(request, response, "Ringvergleich", "unavailable", Map.of());
+            views().render(request, response, "Ringvergleich", "unavailable", Map.of());
             return;
         }
         Optional<Ring> ring = directory.ring(ringId);
         if (ring.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
         if (releases) {
-            if (access.require(request, response, access.mayModerateRingPeriod(request, ringId, year))) {
+            if (access().require(request, response, access().mayModerateRingPeriod(request, ringId, year))) {
                 releaseStates(request, response, ring.get(), year);
             }
             return;
         }
-        if (!access.require(request, response, access.maySeeRingPeriod(request, ringId, year))) {
+        if (!access().require(request, response, access().maySeeRingPeriod(request, ringId, year))) {
             return;
         }
         List<Figure> figures = store.figures();
@@ -107,10 +111,10 @@ public class RingPage extends HttpServlet {
         for (int y = Year.now().getValue(); y >= Year.now().getValue() - 11; y--) {
             years.add(new EntryPage.Option(Integer.toString(y), Integer.toString(y), y == year));
         }
-        views.render(request, response, "Ringvergleich: " + ring.get().name(), "ring",
+        views().render(request, response, "Ringvergleich: " + ring.get().name(), "ring",
                 new Model(ring.get(), figure, Periods.label(period), year, TableRows.of(comparison, figure),
                         TableRows.stats(comparison, figure), chart, figureOptions, years, comparison.synthetic(),
-                        access.mayModerateRingPeriod(request, ringId, year), members.isEmpty()));
+                        access().mayModerateRingPeriod(request, ringId, year), members.isEmpty()));
     }
 
     private void releaseStates(HttpServletRequest request, HttpServletResponse response, Ring ring, int year)
@@ -137,7 +141,7 @@ public class RingPage extends HttpServlet {
             rows.add(new ReleaseRow(directory.name(ags), ags, status, done, last == null ? "–" : WHEN.format(last)));
         }
         rows.sort((a, b) -> a.done() == b.done() ? a.name().compareTo(b.name()) : a.done() ? 1 : -1);
-        views.render(request, response, "Freigaben " + year + ": " + ring.name(), "releases",
+        views().render(request, response, "Freigaben " + year + ": " + ring.name(), "releases",
                 new ReleasesModel(ring, year, rows, open));
     }
 

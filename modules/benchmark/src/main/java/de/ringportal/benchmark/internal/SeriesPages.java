@@ -1,5 +1,6 @@
 package de.ringportal.benchmark.internal;
 
+import de.ringportal.core.format.GermanNumbers;
 import java.io.IOException;
 import java.time.Year;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
 import de.ringportal.rings.api.Ring;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,31 +35,32 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/kennzahlen/profil")
-public class SeriesPages extends HttpServlet {
+public class SeriesPages extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final int YEARS = 10;
     /** A year the viewer may not see: the municipality was in a ring they were not in. */
     static final String HIDDEN = "nicht sichtbar";
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
 
     @Activate
     public SeriesPages(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
             @Reference Directory directory) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.store = store;
         this.directory = directory;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
-        if (!access.require(request, response, Rules.member(viewer) || Rules.mayTransferAll(viewer))) {
+    protected Routes routes() {
+        return Routes.builder().get("/", exchange -> show(exchange.request(), exchange.response())).build();
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Viewer viewer = access().viewer(request);
+        if (!access().require(request, response, Rules.member(viewer) || Rules.mayTransferAll(viewer))) {
             return;
         }
         String ags = request.getParameter("kommune");
@@ -70,17 +73,17 @@ public class SeriesPages extends HttpServlet {
         }
         int lastYear = Periods.year(request.getParameter("jahr"), Year.now().getValue() - 1);
         if (!directory.ringsAvailable()) {
-            views.render(request, response, "Kennzahlen im Zeitverlauf", "unavailable", Map.of());
+            views().render(request, response, "Kennzahlen im Zeitverlauf", "unavailable", Map.of());
             return;
         }
         // issue 17: each year is shown to those who may see the municipality in that year (the ring it was in then)
         Set<Integer> visible = new HashSet<>();
         for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
-            if (access.maySeeMunicipalityPeriod(request, ags, year)) {
+            if (access().maySeeMunicipalityPeriod(request, ags, year)) {
                 visible.add(year);
             }
         }
-        if (!access.require(request, response, !visible.isEmpty())) {
+        if (!access().require(request, response, !visible.isEmpty())) {
             return;
         }
         String name = directory.name(ags);
@@ -96,7 +99,7 @@ public class SeriesPages extends HttpServlet {
         String title = single.map(f -> f.code() + " im Zeitverlauf: " + name)
                 .orElse("Alle Kennzahlen im Zeitverlauf: " + name);
         String ringName = directory.ringOf(ags, lastYear).map(Ring::name).orElse(null);
-        views.render(request, response, title, "series", new Model(ags, name, ringName, lastYear, panels,
+        views().render(request, response, title, "series", new Model(ags, name, ringName, lastYear, panels,
                 single.isPresent(), synthetic, visible.size() < YEARS));
     }
 
@@ -113,7 +116,7 @@ public class SeriesPages extends HttpServlet {
         for (int year = lastYear - YEARS + 1; year <= lastYear; year++) {
             int y = year;
             Optional<Ring> ring = directory.ringOf(ags, year)
-                    .filter(r -> visible.contains(y) && access.maySeeRingPeriod(request, r.id(), y));
+                    .filter(r -> visible.contains(y) && access().maySeeRingPeriod(request, r.id(), y));
             List<String> members = ring.map(r -> directory.members(r.id(), y)).orElse(List.of());
             membersByYear.put(year, members);
             members.stream().filter(m -> !everyone.contains(m)).forEach(everyone::add);

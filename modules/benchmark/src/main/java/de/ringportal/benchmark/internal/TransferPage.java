@@ -25,9 +25,11 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
@@ -41,7 +43,7 @@ import jakarta.servlet.http.Part;
 @Route(servlet_pattern = "/kennzahlen/austausch/*")
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = TransferPage.MAX_FILE, maxRequestSize = TransferPage.MAX_FILE
         + 65_536, fileSizeThreshold = 1_048_576)
-public class TransferPage extends HttpServlet {
+public class TransferPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TransferPage.class);
@@ -49,8 +51,6 @@ public class TransferPage extends HttpServlet {
     /** 100,000 rows of CSV are about 5 MB; 50 MB leaves room without letting anyone fill the disk. */
     static final long MAX_FILE = 50L * 1024 * 1024;
 
-    private final transient Access access;
-    private final transient Views views;
     private final transient KeyFigureStore store;
     private final transient Directory directory;
     private final transient EntrySettings settings;
@@ -58,20 +58,30 @@ public class TransferPage extends HttpServlet {
     @Activate
     public TransferPage(@Reference Access access, @Reference Views views, @Reference KeyFigureStore store,
             @Reference Directory directory, @Reference EntrySettings settings) {
-        this.access = access;
-        this.views = views;
+        super(access, views);
         this.store = store;
         this.directory = directory;
         this.settings = settings;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
-        if (!access.require(request, response, Rules.mayEnter(viewer) || Rules.mayTransferAll(viewer))) {
-            return;
-        }
-        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+    protected Routes routes() {
+        return Routes.builder()
+                .guardAll((request, path) -> {
+                    Viewer viewer = access().viewer(request);
+                    return Rules.mayEnter(viewer) || Rules.mayTransferAll(viewer);
+                })
+                .get("/", exchange -> page(exchange.request(), exchange.response(), exchange.viewer(), null, null, 0))
+                .get("/export.csv", exchange -> export(exchange, "csv"))
+                .get("/export.xlsx", exchange -> export(exchange, "xlsx"))
+                .post("/", exchange -> upload(exchange.request(), exchange.response()))
+                .build();
+    }
+
+    private void export(Exchange exchange, String format) throws IOException {
+        HttpServletRequest request = exchange.request();
+        HttpServletResponse response = exchange.response();
+        Viewer viewer = exchange.viewer();
         String ags = Rules.mayTransferAll(viewer) && !"eigene".equals(request.getParameter("umfang")) ? null
                 : viewer.municipality();
         if (ags == null && !Rules.mayTransferAll(viewer)) {
@@ -79,9 +89,8 @@ public class TransferPage extends HttpServlet {
             return;
         }
         String fileName = "kennzahlen-" + (ags == null ? "alle" : ags);
-        switch (path) {
-            case "/" -> page(request, response, viewer, null, null, 0);
-            case "/export.csv" -> download(response, "text/csv;charset=UTF-8", fileName + ".csv", stream -> {
+        if ("csv".equals(format)) {
+            download(response, "text/csv;charset=UTF-8", fileName + ".csv", stream -> {
                 // the writer is closed once, here; the byte order mark makes spreadsheet programs read UTF-8
                 try (Writer out = new OutputStreamWriter(new BufferedOutputStream(stream, 65_536),
                         StandardCharsets.UTF_8)) {
@@ -89,21 +98,17 @@ public class TransferPage extends HttpServlet {
                     Transfer.writeCsv(store, ags, visible(request), directory::name, out);
                 }
             });
-            case "/export.xlsx" -> download(response, XLSX, fileName + ".xlsx", stream -> {
+        } else {
+            download(response, XLSX, fileName + ".xlsx", stream -> {
                 try (OutputStream out = stream) {
                     Transfer.writeXlsx(store, ags, visible(request), directory::name, out);
                 }
             });
-            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Viewer viewer = access.viewer(request);
-        if (!access.require(request, response, Rules.mayEnter(viewer) || Rules.mayTransferAll(viewer))) {
-            return;
-        }
+    private void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Viewer viewer = access().viewer(request);
         Part part;
         try {
             part = request.getPart("datei");
@@ -169,7 +174,7 @@ public class TransferPage extends HttpServlet {
 
     /** The values the viewer may see: each by the ring its municipality was in that year (issue 17). */
     private Predicate<StoredValue> visible(HttpServletRequest request) {
-        return value -> access.maySeeMunicipalityPeriod(request, value.ags(), Periods.yearOf(value.period()));
+        return value -> access().maySeeMunicipalityPeriod(request, value.ags(), Periods.yearOf(value.period()));
     }
 
     private Map<String, Double> storedValues(String ags) {
@@ -181,7 +186,7 @@ public class TransferPage extends HttpServlet {
 
     private void page(HttpServletRequest request, HttpServletResponse response, Viewer viewer, List<String> problems,
             String message, int problemCount) throws IOException {
-        views.render(request, response, "Kennzahlen importieren und exportieren", "transfer",
+        views().render(request, response, "Kennzahlen importieren und exportieren", "transfer",
                 new Model(Rules.mayTransferAll(viewer), viewer.municipality() == null ? null
                         : directory.name(viewer.municipality()), problems == null ? List.of() : problems, message,
                         problemCount, String.join(";", ImportValidator.COLUMNS)));

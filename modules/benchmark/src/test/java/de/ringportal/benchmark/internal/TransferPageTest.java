@@ -44,11 +44,11 @@ public class TransferPageTest {
 
     /** A normal CSV download: the whole file, the response stream closed once, and nothing thrown to be logged. */
     @Test
-    public void csv_download_closes_its_writer_once_and_throws_nothing() throws IOException {
+    public void csv_download_closes_its_writer_once_and_throws_nothing() throws Exception {
         store.save("08426", List.of(new KeyFigureStore.Change("SGB2Q", "2024", null, null, 5.5, null)), "anna", "t");
         ResponseStream stream = new ResponseStream(Long.MAX_VALUE);
 
-        page().doGet(request("/export.csv"), response(stream));
+        page().service(request("/export.csv"), response(stream));
 
         String body = stream.bytes.toString(StandardCharsets.UTF_8);
         assertTrue(body, body.startsWith("\uFEFFkommune;name;kennzahl;"));
@@ -58,25 +58,25 @@ public class TransferPageTest {
 
     /** A normal XLSX download: a complete workbook, nothing thrown. */
     @Test
-    public void xlsx_download_throws_nothing() throws IOException {
+    public void xlsx_download_throws_nothing() throws Exception {
         ResponseStream stream = new ResponseStream(Long.MAX_VALUE);
 
-        page().doGet(request("/export.xlsx"), response(stream));
+        page().service(request("/export.xlsx"), response(stream));
 
         assertEquals("PK", new String(stream.bytes.toByteArray(), 0, 2, StandardCharsets.US_ASCII));
     }
 
     /** The client goes away mid-download (Jetty's EofException is an EOFException): debug only, nothing thrown. */
     @Test
-    public void a_client_abort_is_not_a_failure() throws IOException {
+    public void a_client_abort_is_not_a_failure() throws Exception {
         List<KeyFigureStore.Change> many = new java.util.ArrayList<>();
         for (Figure figure : store.figures()) {
             many.add(new KeyFigureStore.Change(figure.code(), figure.periodOf(2024), null, null, 1.0, "x".repeat(200)));
         }
         store.save("08426", many, "anna", "t");
 
-        page().doGet(request("/export.csv"), response(new ResponseStream(100)));
-        page().doGet(request("/export.xlsx"), response(new ResponseStream(100)));
+        page().service(request("/export.csv"), response(new ResponseStream(100)));
+        page().service(request("/export.xlsx"), response(new ResponseStream(100)));
     }
 
     /** A real failure (not the client's) still reaches the portal's filter, which logs it as today. */
@@ -88,7 +88,7 @@ public class TransferPageTest {
                 return new IOException("No space left on device");
             }
         };
-        assertThrows(IOException.class, () -> page().doGet(request("/export.csv"), response(failing)));
+        assertThrows(IOException.class, () -> page().service(request("/export.csv"), response(failing)));
     }
 
     /** An XLSX bomb uploaded: 422 with the import form and the German reason, nothing written. */
@@ -107,7 +107,7 @@ public class TransferPageTest {
         EntrySettings settings = mock(EntrySettings.class);
         when(settings.jumpPercent()).thenReturn(30.0);
 
-        new TransferPage(access, views, store, new Directory(), settings).doPost(request, response);
+        new TransferPage(access, views, store, new Directory(), settings).service(request, response);
 
         verify(response).setStatus(422);
         ArgumentCaptor<Object> model = ArgumentCaptor.forClass(Object.class);
