@@ -124,7 +124,7 @@ public class ReportEditingIT extends AuthTestSupport {
         assertEquals(404, Uploads.download(member, port(), path + "/datei").status());
     }
 
-    /** Refused input: German messages next to the fields, 400, everything as typed, nothing stored. */
+    /** Refused input: German messages next to the fields, 422, everything as typed, nothing stored. */
     @Test
     public void invalid_input_is_shown_again_with_messages_and_nothing_changes() {
         Visitor editor = loggedIn(EDITOR);
@@ -134,7 +134,7 @@ public class ReportEditingIT extends AuthTestSupport {
         Page refused = editor.postRaw(path + "/bearbeiten", encode(token, List.of("titel", "", "jahr", "20x",
                 "beschreibung", "Getippter Text bleibt", "zielgruppe", "ringe", "freigabe", "morgen")));
 
-        assertEquals(400, refused.status());
+        assertEquals(422, refused.status());
         assertThat(refused.body(), containsString("Bitte geben Sie einen Titel ein."));
         assertThat(refused.body(), containsString("Bitte geben Sie das Berichtsjahr vierstellig ein"));
         assertThat(refused.body(), containsString("Bitte wählen Sie mindestens einen Vergleichsring."));
@@ -187,11 +187,11 @@ public class ReportEditingIT extends AuthTestSupport {
 
         Page wider = moderator.postRaw(own + "/bearbeiten", encode(token,
                 fields("Ringbericht der Moderation", "2025", "ringe", "ring", "3", "ring", "5")));
-        assertEquals(400, wider.status());
+        assertEquals(422, wider.status());
         assertThat(wider.body(), containsString("Sie dürfen nur für Ihre eigenen Vergleichsringe Berichte einstellen."));
         Page toPublic = moderator.postRaw(own + "/bearbeiten", encode(token,
                 fields("Ringbericht der Moderation", "2025", "oeffentlich")));
-        assertEquals(400, toPublic.status());
+        assertEquals(422, toPublic.status());
         assertThat(toPublic.body(), containsString("Öffentliche Berichte stellt nur die Redaktion ein."));
         assertEquals(1, count("SELECT COUNT(*) FROM reports_ring WHERE report_id = ?", id(own)));
         assertEquals(1, count("SELECT COUNT(*) FROM reports_ring WHERE report_id = ? AND ring_id = '3'", id(own)));

@@ -98,12 +98,12 @@ public class ReportsIT extends AuthTestSupport {
 
         Page exe = upload(editor, "/berichte/neu", fields("Programm", "2025", "oeffentlich", null), "setup.pdf",
                 "MZ\u0090\u0000\u0003 This program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(400, exe.status());
+        assertEquals(422, exe.status());
         assertThat(exe.body(), containsString("Der Inhalt der Datei passt nicht zu ihrer Endung .pdf"));
 
         Page empty = upload(editor, "/berichte/neu", fields("Leer", "2025", "oeffentlich", null), "leer.pdf",
                 new byte[0]);
-        assertEquals(400, empty.status());
+        assertEquals(422, empty.status());
         assertThat(empty.body(), containsString("Die Datei ist leer"));
 
         Page type = upload(editor, "/berichte/neu", fields("Typ", "2025", "oeffentlich", null), "bild.exe",

@@ -3,7 +3,6 @@ package de.ringportal.reports.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,6 @@ public class Library {
 
     private static final Logger LOG = LoggerFactory.getLogger(Library.class);
     static final String DATA_DIR = "ringportal.data.dir";
-    private static final long MB = 1024L * 1024L;
 
     @ObjectClassDefinition(name = "Ringportal: Berichte",
             description = "Die Berichtsbibliothek: Grenze für hochgeladene Dateien.")
@@ -58,24 +56,13 @@ public class Library {
         int maxUploadMegabytes() default 50;
     }
 
-    /** Why a file is refused, in German, for the person who sent it. */
-    static final class Refused extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        Refused(String message) {
-            super(message);
-        }
-    }
-
     /** What a deletion removed: the report's versions and the stored files no other version shared. */
     record Deleted(int versions, int files) {
     }
 
-    /** A checked file: its kind and the name it will be offered under. */
-    record Accepted(FileKind kind, String fileName) {
-    }
-
     private final ReportStore store;
+    private final ReportWrites writes;
+    private final UploadRules rules;
     private final TextStore texts;
     private final BlobStore blobs;
     private final Clock clock;
@@ -101,6 +88,8 @@ public class Library {
 
     Library(Path root, ReportStore store, TextStore texts, Config config, Clock clock) throws IOException {
         this.store = store;
+        this.writes = store.writes();
+        this.rules = new UploadRules(() -> this.config.maxUploadMegabytes());
         this.texts = texts;
         this.blobs = new BlobStore(root);
         // PDFBox caches the system fonts it maps standard fonts to; keep that file in the data directory, not in
@@ -130,7 +119,7 @@ public class Library {
             if (removed > 0) {
                 LOG.info("Removed {} orphaned files from the reports store", removed);
             }
-        } catch (IOException | SQLException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot clean up the reports store: {}", e.getMessage());
         }
     }
@@ -151,36 +140,17 @@ public class Library {
         return clock.instant();
     }
 
-    long limitBytes() {
-        return config.maxUploadMegabytes() * MB;
-    }
-
-    String tooLargeMessage() {
-        return "Die Datei ist zu groß: erlaubt sind höchstens " + config.maxUploadMegabytes()
-                + " MB. Bitte verkleinern Sie die Datei (oder teilen Sie sie auf) und laden Sie sie erneut hoch.";
+    UploadRules rules() {
+        return rules;
     }
 
     /** Streams the content into a temporary file; {@link BlobStore.TooLarge} over the limit. */
     BlobStore.Staged stage(InputStream content) throws IOException {
-        return blobs.stage(content, limitBytes());
+        return blobs.stage(content, rules.limitBytes());
     }
 
     void discard(BlobStore.Staged staged) {
         blobs.discard(staged);
-    }
-
-    /** Checks a staged file against its name; {@link Refused} with the reason otherwise. */
-    Accepted check(BlobStore.Staged staged, String sentName) throws IOException {
-        if (staged.size() == 0) {
-            throw new Refused("Die Datei ist leer (0 Byte). Bitte wählen Sie die richtige Datei aus.");
-        }
-        FileKind kind = FileKind.ofFileName(sentName == null ? "" : sentName.strip()).orElseThrow(() -> new Refused(
-                "Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, XLSX, DOCX, ODT, CSV und ZIP."));
-        if (!kind.matches(staged.file())) {
-            throw new Refused("Der Inhalt der Datei passt nicht zu ihrer Endung ." + kind.extension()
-                    + ": Sie ist keine gültige Datei vom Typ " + kind.label() + ".");
-        }
-        return new Accepted(kind, FileNames.safe(sentName, kind));
     }
 
     /**
@@ -190,7 +160,7 @@ public class Library {
     int create(ReportStore.Details details, BlobStore.Staged staged, String sentName, String author)
             throws IOException {
         try {
-            Accepted accepted = check(staged, sentName);
+            UploadRules.Accepted accepted = rules.check(staged, sentName);
             int id;
             Lock lock = filing.readLock();
             lock.lock();
@@ -199,7 +169,7 @@ public class Library {
                 Instant now = clock.instant();
                 Version first = new Version(0, 1, staged.sha256(), staged.size(), accepted.fileName(),
                         accepted.kind(), now, author);
-                id = store.insert(details, first, author, now);
+                id = writes.insert(details, first, author, now);
             } finally {
                 lock.unlock();
             }
@@ -208,7 +178,7 @@ public class Library {
             changed(id);
             recognize(accepted.kind(), new TextStore.Pending(id, 1, staged.sha256()));
             return id;
-        } catch (SQLException e) {
+        } catch (IllegalStateException e) {
             throw new IOException("Cannot write the report's record", e);
         } finally {
             blobs.discard(staged);
@@ -218,7 +188,7 @@ public class Library {
     /** Adds a version to a report, same checks and order as {@link #create}. */
     int addVersion(Report report, BlobStore.Staged staged, String sentName, String author) throws IOException {
         try {
-            Accepted accepted = check(staged, sentName);
+            UploadRules.Accepted accepted = rules.check(staged, sentName);
             int number;
             Lock lock = filing.readLock();
             lock.lock();
@@ -226,7 +196,7 @@ public class Library {
                 blobs.commit(staged);
                 Version version = new Version(report.id(), 0, staged.sha256(), staged.size(), accepted.fileName(),
                         accepted.kind(), clock.instant(), author);
-                number = store.addVersion(report.id(), version);
+                number = writes.addVersion(report.id(), version);
             } finally {
                 lock.unlock();
             }
@@ -235,10 +205,10 @@ public class Library {
             changed(report.id());
             recognize(accepted.kind(), new TextStore.Pending(report.id(), number, staged.sha256()));
             return number;
-        } catch (ReportStore.Gone e) {
+        } catch (ReportWrites.Gone e) {
             // deleted meanwhile: the file stays an orphan that the clean-up at the next start removes
-            throw new Refused("Der Bericht wurde inzwischen gelöscht. Die Datei wurde nicht gespeichert.");
-        } catch (SQLException e) {
+            throw new UploadRules.Refused("Der Bericht wurde inzwischen gelöscht. Die Datei wurde nicht gespeichert.");
+        } catch (IllegalStateException e) {
             throw new IOException("Cannot write the version's record", e);
         } finally {
             blobs.discard(staged);
@@ -247,12 +217,8 @@ public class Library {
 
     /** Changes title, year, description, audience and release date; the search follows. False when it is gone. */
     boolean update(Report report, ReportStore.Details details) throws IOException {
-        try {
-            if (!store.update(report.id(), details)) {
-                return false;
-            }
-        } catch (SQLException e) {
-            throw new IOException("Cannot change the record of report " + report.id(), e);
+        if (!writes.update(report.id(), details)) {
+            return false;
         }
         LOG.info("Report {} changed", report.id());
         changed(report.id());
@@ -265,14 +231,8 @@ public class Library {
      * an orphan the clean-up at the next start removes. The search drops the report.
      */
     Deleted delete(Report report) throws IOException {
-        Set<String> hashes;
-        int versions;
-        try {
-            versions = store.versions(report.id()).size();
-            hashes = store.delete(report.id());
-        } catch (SQLException e) {
-            throw new IOException("Cannot delete report " + report.id(), e);
-        }
+        int versions = store.versions(report.id()).size();
+        Set<String> hashes = writes.delete(report.id());
         changed(report.id());
         int files = 0;
         Lock lock = filing.writeLock();
@@ -283,7 +243,7 @@ public class Library {
                     files++;
                 }
             }
-        } catch (SQLException | IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Report {} deleted, but its files stay until the next clean-up: {}", report.id(),
                     e.getMessage());
         } finally {

@@ -63,7 +63,7 @@ final class Multipart {
     static Form read(HttpServletRequest request, Library library) throws IOException {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         // the whole body is larger than the limit plus a generous allowance for the text fields: refuse unread
-        if (request.getContentLengthLong() > library.limitBytes() + FIELD_MAX_BYTES * 8L) {
+        if (request.getContentLengthLong() > library.rules().limitBytes() + FIELD_MAX_BYTES * 8L) {
             drain(request);
             return new Form(fields, null, null, true);
         }

@@ -53,6 +53,11 @@ final class ReportAccess {
         return rings.all().stream().filter(ring -> access.mayModerateRing(request, ring.id())).toList();
     }
 
+    /** The ids of {@link #uploadRings}: the rings a form of this viewer may address. */
+    Set<String> uploadRingIds(HttpServletRequest request) {
+        return uploadRings(request).stream().map(RingCatalog.Entry::id).collect(Collectors.toSet());
+    }
+
     boolean mayUpload(HttpServletRequest request) {
         return isRedaktion(request) || !uploadRings(request).isEmpty();
     }
@@ -64,7 +69,7 @@ final class ReportAccess {
 
     ReportStore.Audience audience(HttpServletRequest request, Instant now) {
         Set<String> visible = visibleRings(request).stream().map(RingCatalog.Entry::id).collect(Collectors.toSet());
-        Set<String> moderated = uploadRings(request).stream().map(RingCatalog.Entry::id).collect(Collectors.toSet());
+        Set<String> moderated = uploadRingIds(request);
         return new ReportStore.Audience(isRedaktion(request), visible, moderated, now);
     }
 

@@ -26,17 +26,17 @@ public class ReportFiling implements ReportLibrary {
     public String file(NewReport report, InputStream content) throws IOException {
         String title = report.title() == null ? "" : report.title().strip();
         if (title.isEmpty() || title.length() > ReportForm.TITLE_MAX) {
-            throw new Library.Refused("Der Titel fehlt oder ist länger als " + ReportForm.TITLE_MAX + " Zeichen.");
+            throw new UploadRules.Refused("Der Titel fehlt oder ist länger als " + ReportForm.TITLE_MAX + " Zeichen.");
         }
         String description = report.description() == null ? "" : report.description().strip();
         if (description.length() > ReportForm.DESCRIPTION_MAX) {
-            throw new Library.Refused("Die Beschreibung ist länger als " + ReportForm.DESCRIPTION_MAX + " Zeichen.");
+            throw new UploadRules.Refused("Die Beschreibung ist länger als " + ReportForm.DESCRIPTION_MAX + " Zeichen.");
         }
         BlobStore.Staged staged;
         try {
             staged = library.stage(content);
         } catch (BlobStore.TooLarge e) {
-            throw new Library.Refused(library.tooLargeMessage());
+            throw new UploadRules.Refused(library.rules().tooLargeMessage());
         }
         int id = library.create(new ReportStore.Details(title, report.year(), description,
                 Set.copyOf(report.rings()), null), staged, report.fileName(), report.author());

@@ -1,15 +1,16 @@
 package de.ringportal.reports.internal;
 
-import de.ringportal.core.format.GermanDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.format.GermanDates;
 
 /**
  * The fields of the upload form, as sent, and their check. Values are kept as typed (escaped on output), so a title
@@ -28,7 +29,7 @@ final class ReportForm {
     final String audience;
     final Set<String> rings;
     final String release;
-    final Map<String, String> errors = new LinkedHashMap<>();
+    final FormErrors errors = new FormErrors();
 
     private ReportForm(Map<String, List<String>> fields) {
         this.title = clean(first(fields, "titel"));
@@ -50,7 +51,7 @@ final class ReportForm {
 
     /** The stored values of a report, as the edit form shows them first. */
     static ReportForm of(Report report) {
-        Map<String, List<String>> fields = new java.util.HashMap<>();
+        Map<String, List<String>> fields = new HashMap<>();
         fields.put("titel", List.of(report.title()));
         fields.put("jahr", List.of(Integer.toString(report.year())));
         fields.put("beschreibung", List.of(report.description()));
@@ -70,52 +71,45 @@ final class ReportForm {
     static ReportForm check(Map<String, List<String>> fields, Set<String> allowedRings, boolean mayPublish) {
         ReportForm form = new ReportForm(fields);
         if (form.title.isEmpty()) {
-            form.errors.put("titel", "Bitte geben Sie einen Titel ein.");
+            form.errors.add("titel", "Bitte geben Sie einen Titel ein.");
         } else if (form.title.length() > TITLE_MAX) {
-            form.errors.put("titel", "Der Titel hat höchstens " + TITLE_MAX + " Zeichen.");
+            form.errors.add("titel", "Der Titel hat höchstens " + TITLE_MAX + " Zeichen.");
         }
         if (!form.year.matches("(19|20|21)[0-9]{2}")) {
-            form.errors.put("jahr", "Bitte geben Sie das Berichtsjahr vierstellig ein, z. B. " + Year.now() + ".");
+            form.errors.add("jahr", "Bitte geben Sie das Berichtsjahr vierstellig ein, z. B. " + Year.now() + ".");
         }
         if (form.description.length() > DESCRIPTION_MAX) {
-            form.errors.put("beschreibung", "Die Beschreibung hat höchstens " + DESCRIPTION_MAX + " Zeichen.");
+            form.errors.add("beschreibung", "Die Beschreibung hat höchstens " + DESCRIPTION_MAX + " Zeichen.");
         }
         boolean toPublic = PUBLIC.equals(form.audience) || form.audience.isEmpty() && mayPublish && form.rings.isEmpty();
         if (toPublic && !mayPublish) {
-            form.errors.put("zielgruppe", "Öffentliche Berichte stellt nur die Redaktion ein. Bitte wählen Sie "
+            form.errors.add("zielgruppe", "Öffentliche Berichte stellt nur die Redaktion ein. Bitte wählen Sie "
                     + "Ihren Vergleichsring.");
         } else if (!toPublic && form.rings.isEmpty()) {
-            form.errors.put("zielgruppe", "Bitte wählen Sie mindestens einen Vergleichsring.");
+            form.errors.add("zielgruppe", "Bitte wählen Sie mindestens einen Vergleichsring.");
         } else if (!toPublic && !allowedRings.containsAll(form.rings)) {
-            form.errors.put("zielgruppe", "Sie dürfen nur für Ihre eigenen Vergleichsringe Berichte einstellen.");
+            form.errors.add("zielgruppe", "Sie dürfen nur für Ihre eigenen Vergleichsringe Berichte einstellen.");
         }
         if (toPublic) {
             form.rings.clear();
         }
         if (!form.release.isEmpty() && form.releaseAt() == null) {
-            form.errors.put("freigabe", "Bitte geben Sie das Freigabedatum als Datum ein (z. B. 2026-12-31) "
+            form.errors.add("freigabe", "Bitte geben Sie das Freigabedatum als Datum ein (z. B. 2026-12-31) "
                     + "oder lassen Sie das Feld leer.");
         }
         return form;
     }
 
     boolean valid() {
-        return errors.isEmpty();
+        return !errors.hasErrors();
     }
 
-    /** Start of the release day in Berlin, or null when none (or unreadable). */
+    /**
+     * Start of the release day in Berlin, or null when none (or unreadable). Strict, as {@link GermanDates#parse} is:
+     * 31.2.2026 is no day (it used to become 28.2.2026).
+     */
     Instant releaseAt() {
-        if (release.isEmpty()) {
-            return null;
-        }
-        try {
-            LocalDate date = release.contains(".")
-                    ? LocalDate.parse(release, java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu"))
-                    : LocalDate.parse(release);
-            return date.atStartOfDay(GermanDates.BERLIN).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return GermanDates.parse(release).map(GermanDates::startOf).orElse(null);
     }
 
     ReportStore.Details details() {

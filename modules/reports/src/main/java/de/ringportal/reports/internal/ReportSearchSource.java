@@ -1,6 +1,5 @@
 package de.ringportal.reports.internal;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +31,11 @@ public class ReportSearchSource implements SearchSource {
 
     @Override
     public List<SearchDocument> all() {
-        try {
-            List<SearchDocument> documents = new ArrayList<>();
-            for (Map.Entry<Report, String> entry : store.searchable(null)) {
-                documents.add(document(entry.getKey(), entry.getValue()));
-            }
-            return documents;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the reports for the search", e);
+        List<SearchDocument> documents = new ArrayList<>();
+        for (Map.Entry<Report, String> entry : store.searchable(null)) {
+            documents.add(document(entry.getKey(), entry.getValue()));
         }
+        return documents;
     }
 
     @Override
@@ -48,12 +43,8 @@ public class ReportSearchSource implements SearchSource {
         if (id == null || !id.matches("[0-9]{1,9}")) {
             return Optional.empty();
         }
-        try {
-            return store.searchable(Integer.valueOf(id)).stream()
-                    .map(entry -> document(entry.getKey(), entry.getValue())).findFirst();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read report " + id + " for the search", e);
-        }
+        return store.searchable(Integer.valueOf(id)).stream()
+                .map(entry -> document(entry.getKey(), entry.getValue())).findFirst();
     }
 
     private static SearchDocument document(Report report, String text) {

@@ -1,7 +1,6 @@
 package de.ringportal.reports.internal;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -149,7 +148,7 @@ public class TextRecognition {
             for (TextStore.Pending version : texts.pending()) {
                 submit(version);
             }
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Cannot read the versions waiting for text recognition: {}", e.getMessage());
         }
     }
@@ -157,7 +156,7 @@ public class TextRecognition {
     private void run(TextStore.Pending version) {
         try {
             recognize(version);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Text of report {} version {} not recognised, tried again at the next start: {}",
                     version.reportId(), version.version(), e.toString());
         } finally {
@@ -166,7 +165,7 @@ public class TextRecognition {
         drainBacklog();
     }
 
-    private void recognize(TextStore.Pending version) throws SQLException {
+    private void recognize(TextStore.Pending version) {
         Optional<String> known = texts.knownText(version.sha256());
         String text;
         if (known.isPresent()) {

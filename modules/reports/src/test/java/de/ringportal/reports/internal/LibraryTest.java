@@ -56,11 +56,11 @@ public class LibraryTest {
     /** A refused file leaves neither a record nor a file, stored or temporary. */
     @Test
     public void refused_files_leave_nothing() throws IOException, SQLException {
-        assertThrows(Library.Refused.class, () -> filing.file(report("Leer", Set.of(), "leer.pdf"),
+        assertThrows(UploadRules.Refused.class, () -> filing.file(report("Leer", Set.of(), "leer.pdf"),
                 new ByteArrayInputStream(new byte[0])));
-        assertThrows(Library.Refused.class, () -> filing.file(report("Exe", Set.of(), "setup.pdf"),
+        assertThrows(UploadRules.Refused.class, () -> filing.file(report("Exe", Set.of(), "setup.pdf"),
                 new ByteArrayInputStream("MZ\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1))));
-        Library.Refused tooLarge = assertThrows(Library.Refused.class, () -> filing.file(report("Groß", Set.of(),
+        UploadRules.Refused tooLarge = assertThrows(UploadRules.Refused.class, () -> filing.file(report("Groß", Set.of(),
                 "gross.pdf"), new ByteArrayInputStream(pdfOfSize(1024 * 1024 + 1))));
         assertTrue(tooLarge.getMessage().contains("höchstens 1 MB"));
 
@@ -145,8 +145,8 @@ public class LibraryTest {
         Report doomed = filed("Weg damit", Set.of("3"), 500);
         library.addVersion(doomed, library.stage(new ByteArrayInputStream(pdfOfSize(600))), "neu.pdf", "test");
         Report other = filed("Gleiche Bytes", Set.of(), 500);
-        store.recordDownload(doomed.id(), 1, "mitglied", NOW);
-        store.recordDownload(other.id(), 1, "mitglied", NOW);
+        store.downloads().record(doomed.id(), 1, "mitglied", NOW);
+        store.downloads().record(other.id(), 1, "mitglied", NOW);
         String shared = other.current().sha256();
         String unshared = store.find(doomed.id()).orElseThrow().current().sha256();
 
@@ -156,8 +156,8 @@ public class LibraryTest {
         assertEquals(1, deleted.files());
         assertTrue(store.find(doomed.id()).isEmpty());
         assertEquals(List.of(), store.versions(doomed.id()));
-        assertEquals(0, store.countDownloads(doomed.id()));
-        assertEquals(1, store.countDownloads(other.id()));
+        assertEquals(0, store.downloads().count(doomed.id()));
+        assertEquals(1, store.downloads().count(other.id()));
         assertTrue(Files.exists(library.blobs().verified(shared)));
         assertTrue(Files.notExists(library.blobs().path(unshared)));
         assertEquals(List.of("Gleiche Bytes"), titles(everything()));
@@ -171,7 +171,7 @@ public class LibraryTest {
         BlobStore.Staged staged = library.stage(new ByteArrayInputStream(pdfOfSize(800)));
         library.delete(doomed);
 
-        Library.Refused refused = assertThrows(Library.Refused.class,
+        UploadRules.Refused refused = assertThrows(UploadRules.Refused.class,
                 () -> library.addVersion(doomed, staged, "neu.pdf", "test"));
 
         assertTrue(refused.getMessage(), refused.getMessage().contains("inzwischen gelöscht"));

@@ -34,9 +34,9 @@ public class MetadataChangesTest {
     public void moderator_cannot_widen_the_audience() {
         Map<String, List<String>> toRing5 = fields("ringe", "3", "5");
         assertEquals("Sie dürfen nur für Ihre eigenen Vergleichsringe Berichte einstellen.",
-                ReportForm.check(toRing5, Set.of("3"), false).errors.get("zielgruppe"));
+                ReportForm.check(toRing5, Set.of("3"), false).errors.byField().get("zielgruppe"));
         Map<String, List<String>> toPublic = fields("oeffentlich");
-        assertTrue(ReportForm.check(toPublic, Set.of("3"), false).errors.get("zielgruppe")
+        assertTrue(ReportForm.check(toPublic, Set.of("3"), false).errors.byField().get("zielgruppe")
                 .startsWith("Öffentliche Berichte stellt nur die Redaktion ein."));
         assertTrue(ReportForm.check(toPublic, Set.of("1", "3", "5"), true).valid());
         assertTrue(ReportForm.check(fields("ringe", "3"), Set.of("3"), false).valid());
