@@ -32,8 +32,8 @@ public record ListQuery(String state, String type, String year, String ring, Str
 
     /** Reads the parameters, dropping every value that is not one of the offered ones. */
     public static ListQuery of(Function<String, String> parameter, Set<String> years, Set<String> rings) {
-        String state = offered(parameter.apply("land"), Set.copyOf(RegistryCsv.STATES));
-        String type = offered(parameter.apply("art"), RegistryCsv.TYPES);
+        String state = offered(parameter.apply("land"), Set.copyOf(RegistryColumns.STATES));
+        String type = offered(parameter.apply("art"), RegistryColumns.TYPES);
         String year = offered(parameter.apply("jahr"), years);
         String ring = offered(parameter.apply("ring"), rings);
         String status = offered(parameter.apply("status"), Set.of("aktiv", "aufgeloest"));

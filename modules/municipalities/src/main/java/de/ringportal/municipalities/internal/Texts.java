@@ -1,28 +1,24 @@
 package de.ringportal.municipalities.internal;
 
-import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
-/** How the pages write values: German dates and numbers, "unbekannt" where the sources do not say. */
+import de.ringportal.core.format.GermanDates;
+import de.ringportal.core.format.GermanNumbers;
+
+/** How the pages write values: German dates and numbers (core.format), "unbekannt" where the sources do not say. */
 final class Texts {
 
     static final String UNKNOWN = "unbekannt";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy", Locale.GERMAN);
-    /** NumberFormat is costly to create and not thread-safe: one per thread, kept. */
-    private static final ThreadLocal<NumberFormat> NUMBER = ThreadLocal.withInitial(
-            () -> NumberFormat.getIntegerInstance(Locale.GERMAN));
 
     private Texts() {
     }
 
     static String day(LocalDate day) {
-        return day == null ? UNKNOWN : DAY.format(day);
+        return day == null ? UNKNOWN : GermanDates.date(day);
     }
 
     static String number(long value) {
-        return NUMBER.get().format(value);
+        return GermanNumbers.integer(value);
     }
 
     static String orUnknown(Object value) {

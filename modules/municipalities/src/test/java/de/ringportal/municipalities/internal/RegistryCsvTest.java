@@ -14,7 +14,7 @@ import org.junit.Test;
 /** Reading (validation first, every problem with its line) and writing (formula cells neutralised) of the CSV. */
 public class RegistryCsvTest {
 
-    private static final String HEADER = String.join(",", RegistryCsv.COLUMNS) + "\n";
+    private static final String HEADER = String.join(",", RegistryColumns.COLUMNS) + "\n";
     private static final String BIBERACH = "08426,Landkreis Biberach,Landkreis,Baden-Württemberg,2005,,,,ja,,,belegt,"
             + "KomtrZV\n";
     private static final String COESFELD = "05558,Kreis Coesfeld,Landkreis,Nordrhein-Westfalen,2005,,,,ja,,,belegt,"
@@ -127,7 +127,7 @@ public class RegistryCsvTest {
         entries.set(0, new Entry(first.ags(), "=HYPERLINK(\"http://x\")", first.type(), first.state(),
                 first.admittedYear(), first.since(), first.until(), first.successorAgs(), first.komtrzv2012(),
                 "+49 Notiz", "-Alt", "belegt", "@quelle"));
-        String csv = RegistryCsv.write(entries);
+        String csv = RegistryCsvWriter.write(entries);
         assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","));
         assertTrue(csv.contains(",'+49 Notiz,'-Alt,belegt,'@quelle"));
         for (String line : csv.split("\n")) {

@@ -22,7 +22,7 @@ public class RegistryTest {
     public void seeds_once() {
         Registry registry = new Registry(database, () -> getClass().getClassLoader().getResourceAsStream(Registry.SEED));
         assertEquals(119, registry.all().size());
-        registry.rename("08426", "Landkreis Biberach an der Riß", LocalDate.of(2030, 1, 1), "test");
+        registry.writes().rename("08426", "Landkreis Biberach an der Riß", LocalDate.of(2030, 1, 1), "test");
         Registry again = new Registry(database, () -> {
             throw new AssertionError("no second seeding");
         });
@@ -35,7 +35,7 @@ public class RegistryTest {
         Registry registry = new Registry(database, () -> getClass().getClassLoader().getResourceAsStream(Registry.SEED));
         long before = registry.snapshot().version();
         int countBefore = new AdmissionHistory(registry.snapshot().all()).on(LocalDate.of(2031, 1, 1)).total();
-        registry.recordMerger(List.of("05558"), "05554", LocalDate.of(2030, 12, 31), "redaktion");
+        registry.writes().recordMerger(List.of("05558"), "05554", LocalDate.of(2030, 12, 31), "redaktion");
         Entry coesfeld = registry.entry("05558").orElseThrow();
         assertEquals(LocalDate.of(2030, 12, 31), coesfeld.until());
         assertEquals("05554", coesfeld.successorAgs());
@@ -51,7 +51,7 @@ public class RegistryTest {
     @Test
     public void rename_keeps_the_old_name() {
         Registry registry = new Registry(database, () -> getClass().getClassLoader().getResourceAsStream(Registry.SEED));
-        registry.rename("03358", "Heidekreis", LocalDate.of(2030, 1, 1), "redaktion");
+        registry.writes().rename("03358", "Heidekreis", LocalDate.of(2030, 1, 1), "redaktion");
         Entry entry = registry.entry("03358").orElseThrow();
         assertEquals("Heidekreis", entry.name());
         assertEquals("Landkreis Soltau-Fallingbostel (umbenannt 2011); Landkreis Heidekreis (bis 2029-12-31)",
@@ -62,7 +62,7 @@ public class RegistryTest {
     @Test
     public void import_replaces_everything() {
         Registry registry = new Registry(database, () -> getClass().getClassLoader().getResourceAsStream(Registry.SEED));
-        registry.replaceAll(Seed.entries().subList(0, 3), "Import", "redaktion");
+        registry.writes().replaceAll(Seed.entries().subList(0, 3), "Import", "redaktion");
         assertEquals(3, registry.all().size());
     }
 }
