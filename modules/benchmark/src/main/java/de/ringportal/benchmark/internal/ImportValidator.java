@@ -1,6 +1,7 @@
 package de.ringportal.benchmark.internal;
 
 import de.ringportal.core.format.GermanNumbers;
+import de.ringportal.core.format.SpreadsheetCells;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,7 +115,7 @@ public final class ImportValidator {
             return;
         }
         Plausibility.Input input = new Plausibility.Input(cell(cells, "zaehler"), cell(cells, "nenner"),
-                cell(cells, "wert"), cell(cells, "kommentar"));
+                cell(cells, "wert"), SpreadsheetCells.restore(cell(cells, "kommentar")));
         String previousKey = ags + "|" + KeyFigureStore.key(code, Periods.previous(period));
         Double previous = imported.containsKey(previousKey) ? imported.get(previousKey)
                 : stored.computeIfAbsent(ags, storedValues::apply)

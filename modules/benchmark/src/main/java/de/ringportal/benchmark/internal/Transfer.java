@@ -1,6 +1,7 @@
 package de.ringportal.benchmark.internal;
 
 import de.ringportal.core.format.GermanNumbers;
+import de.ringportal.core.format.SpreadsheetCells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -116,7 +117,7 @@ public final class Transfer {
     }
 
     private static String columnName(String name) {
-        return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replace("ä", "ae");
+        return SpreadsheetCells.stripBom(name).strip().toLowerCase(Locale.ROOT).replace("ä", "ae");
     }
 
     /** One exported line. */
@@ -143,8 +144,8 @@ public final class Transfer {
             try {
                 List<String> cells = new ArrayList<>(line(value, names));
                 // the free-text columns (name, comment) may start like a formula; the numbers may not
-                cells.set(1, inert(cells.get(1)));
-                cells.set(7, inert(cells.get(7)));
+                cells.set(1, SpreadsheetCells.neutralise(cells.get(1)));
+                cells.set(7, SpreadsheetCells.neutralise(cells.get(7)));
                 printer.printRecord(cells);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -189,10 +190,5 @@ public final class Transfer {
             row[0]++;
         });
         workbook.finish();
-    }
-
-    /** A text a spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR) gets a leading apostrophe. */
-    static String inert(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

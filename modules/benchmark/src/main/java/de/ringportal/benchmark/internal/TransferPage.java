@@ -25,6 +25,7 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.format.SpreadsheetCells;
 import de.ringportal.core.pages.Exchange;
 import de.ringportal.core.pages.RoutedServlet;
 import de.ringportal.core.pages.Routes;
@@ -94,7 +95,7 @@ public class TransferPage extends RoutedServlet {
                 // the writer is closed once, here; the byte order mark makes spreadsheet programs read UTF-8
                 try (Writer out = new OutputStreamWriter(new BufferedOutputStream(stream, 65_536),
                         StandardCharsets.UTF_8)) {
-                    out.write('\uFEFF');
+                    out.write(SpreadsheetCells.BOM);
                     Transfer.writeCsv(store, ags, visible(request), directory::name, out);
                 }
             });

@@ -100,6 +100,16 @@ public class KeyFigureStoreTest {
                 + "08426;Landkreis Biberach;KDU;2024;123.456;100;1.234,56;'=1+2;Entwurf\r\n", out.toString());
     }
 
+    /** A comment the export neutralised ("'=1+2") comes back from an import as it was typed. */
+    @Test
+    public void an_exported_formula_comment_is_restored_by_the_import() throws IOException {
+        String csv = "kommune;kennzahl;zeitraum;wert;kommentar\n08426;SGB2Q;2023;5,5;'=1+2\n";
+        ImportValidator validator = validator("08426");
+        Transfer.readCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), validator);
+        assertTrue(validator.problems().toString(), validator.valid());
+        assertEquals("=1+2", validator.rows().get(0).change().note());
+    }
+
     private ImportValidator validator(String onlyAgs) {
         return new ImportValidator(store.figures(), onlyAgs, ags -> true, ags -> Map.of(), 30);
     }
