@@ -162,7 +162,7 @@ public class NewsIT extends AuthTestSupport {
         for (String ring : List.of("", "5")) {
             String title = unique("Unerlaubt");
             Page refused = submit(moderator, "/aktuelles/redaktion/neu", form(title, "published", ring));
-            assertEquals(400, refused.status());
+            assertEquals(422, refused.status());
             assertThat(refused.body(), containsString(ring.isEmpty() ? "mindestens einen Ring"
                     : "nur für Ringe schreiben, die Sie moderieren"));
             assertEquals(0, count("SELECT COUNT(*) FROM news_article WHERE title = ?", title));
@@ -234,7 +234,7 @@ public class NewsIT extends AuthTestSupport {
         Map<String, String> fields = form(title, "published", "");
         fields.put("text", "x".repeat(30_001));
         Page refused = submit(editor, "/aktuelles/redaktion/neu", fields);
-        assertEquals(400, refused.status());
+        assertEquals(422, refused.status());
         assertThat(refused.body(), containsString("Der Titel ist zu lang: höchstens 200 Zeichen, eingegeben 201."));
         assertThat(refused.body(), containsString("Der Text ist zu lang: höchstens 30000 Zeichen, eingegeben 30001."));
         assertThat(refused.body(), containsString("value=\"" + title + "\""));

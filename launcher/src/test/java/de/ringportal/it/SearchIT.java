@@ -199,7 +199,7 @@ public class SearchIT extends AuthTestSupport {
         }
         assertThat(get("/suche?q=der+die+das").body(), containsString("lässt sich nichts suchen"));
         Response tooLong = get("/suche?q=" + "x".repeat(300));
-        assertEquals(400, tooLong.status());
+        assertEquals(422, tooLong.status());
         assertThat(tooLong.body(), containsString("Der Suchbegriff ist zu lang"));
     }
 

@@ -43,6 +43,12 @@ public record Article(int id, int urlYear, String slug, String title, String tea
         rings = Set.copyOf(rings);
     }
 
+    /** The same article for another audience. */
+    Article withRings(Set<String> audience) {
+        return new Article(id, urlYear, slug, title, teaser, body, author, authorUser, status, publishedAt, updatedAt,
+                audience);
+    }
+
     /** The article's page. */
     public String path() {
         return "/aktuelles/" + urlYear + "/" + slug;

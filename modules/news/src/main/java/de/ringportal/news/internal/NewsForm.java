@@ -5,12 +5,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import de.ringportal.content.api.Versions;
+import de.ringportal.core.forms.FormErrors;
 import de.ringportal.core.format.GermanDates;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,10 +24,19 @@ public record NewsForm(String title, String teaser, String body, String publishA
     static final int MAX_TITLE = Versions.MAX_TITLE;
     static final int MAX_TEASER = Versions.MAX_SUMMARY;
     static final int MAX_BODY = Versions.MAX_BODY;
+    /** The fields' names, which are also their inputs' ids. */
+    static final String TITLE = "titel";
+    static final String TEASER = "anreisser";
+    static final String BODY = "text";
+    static final String DATE = "datum";
+    static final String RING = "ring";
+    /** The id of the audience's fieldset (one check box per ring, so no single input to link to). */
+    static final String RING_ANCHOR = "empfaenger";
+    /** What a {@code datetime-local} input sends (not a display format: dates are shown with GermanDates). */
     static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     static NewsForm from(HttpServletRequest request) {
-        String[] rings = request.getParameterValues("ring");
+        String[] rings = request.getParameterValues(RING);
         Set<String> selected = new LinkedHashSet<>();
         if (rings != null) {
             for (String ring : rings) {
@@ -37,8 +45,8 @@ public record NewsForm(String title, String teaser, String body, String publishA
                 }
             }
         }
-        return new NewsForm(text(request, "titel").strip(), text(request, "anreisser").strip(),
-                text(request, "text").replace("\r\n", "\n"), text(request, "datum").strip(),
+        return new NewsForm(text(request, TITLE).strip(), text(request, TEASER).strip(),
+                text(request, BODY).replace("\r\n", "\n"), text(request, DATE).strip(),
                 Article.Status.fromId(text(request, "status")), selected);
     }
 
@@ -51,29 +59,37 @@ public record NewsForm(String title, String teaser, String body, String publishA
         return new NewsForm("", "", "", INPUT.format(LocalDateTime.now(GermanDates.BERLIN)), Article.Status.DRAFT, Set.of());
     }
 
+    NewsForm withRings(Set<String> audience) {
+        return new NewsForm(title, teaser, body, publishAt, status, audience);
+    }
+
     NewsForm withText(String newTitle, String newTeaser, String newBody) {
         return new NewsForm(newTitle, newTeaser, newBody, publishAt, status, rings);
     }
 
-    /** German messages for everything that keeps the form from being saved; empty when it may be saved. */
-    List<String> errors() {
-        List<String> errors = new ArrayList<>();
+    /**
+     * Adds a German message for everything that keeps the form from being saved, each linked to its input (the
+     * inputs keep their ids {@code titel}, {@code anreisser}, {@code text}, {@code datum}); the same errors back.
+     */
+    FormErrors check(FormErrors errors) {
         if (title.isEmpty()) {
-            errors.add("Bitte geben Sie einen Titel ein.");
+            errors.add(TITLE, TITLE, "Bitte geben Sie einen Titel ein.");
         } else if (title.length() > MAX_TITLE) {
-            errors.add("Der Titel ist zu lang: höchstens " + MAX_TITLE + " Zeichen, eingegeben " + title.length() + ".");
+            errors.add(TITLE, TITLE, "Der Titel ist zu lang: höchstens " + MAX_TITLE + " Zeichen, eingegeben "
+                    + title.length() + ".");
         }
         if (teaser.length() > MAX_TEASER) {
-            errors.add("Der Anreißer ist zu lang: höchstens " + MAX_TEASER + " Zeichen, eingegeben "
+            errors.add(TEASER, TEASER, "Der Anreißer ist zu lang: höchstens " + MAX_TEASER + " Zeichen, eingegeben "
                     + teaser.length() + ".");
         }
         if (body.isBlank()) {
-            errors.add("Bitte geben Sie einen Text ein.");
+            errors.add(BODY, BODY, "Bitte geben Sie einen Text ein.");
         } else if (body.length() > MAX_BODY) {
-            errors.add("Der Text ist zu lang: höchstens " + MAX_BODY + " Zeichen, eingegeben " + body.length() + ".");
+            errors.add(BODY, BODY, "Der Text ist zu lang: höchstens " + MAX_BODY + " Zeichen, eingegeben "
+                    + body.length() + ".");
         }
         if (!publishAt.isEmpty() && parseDate() == null) {
-            errors.add("Das Veröffentlichungsdatum ist ungültig (Format: TT.MM.JJJJ und Uhrzeit).");
+            errors.add(DATE, DATE, "Das Veröffentlichungsdatum ist ungültig (Format: TT.MM.JJJJ und Uhrzeit).");
         }
         return errors;
     }

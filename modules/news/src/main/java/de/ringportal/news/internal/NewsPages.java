@@ -5,14 +5,9 @@ import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -25,10 +20,11 @@ import de.ringportal.core.api.HeadLink;
 import de.ringportal.core.api.MenuEntry;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What readers see: the archive {@code /aktuelles} (paged, filtered by year), each article at
@@ -39,52 +35,55 @@ import jakarta.servlet.http.HttpServletResponse;
 @Route(servlet_pattern = "/aktuelles/*")
 @MenuEntry(label = "Aktuelles", path = "/aktuelles", order = 5)
 @HeadLink(href = AtomFeed.PATH, type = "application/atom+xml", title = "Aktuelles (Atom-Feed)")
-public class NewsPages extends HttpServlet {
+public class NewsPages extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 10;
     static final int FEED_SIZE = 20;
-    private static final Pattern ARTICLE = Pattern.compile("/(\\d{4})/([a-z0-9-]{1,100})");
+
+    /** A list entry: the article with its audience label. */
+    record Teaser(Article article, String audience, boolean forRings) {
+    }
+
+    record YearOption(int year, boolean selected) {
+    }
+
+    /** The archive; {@code previous} and {@code next} are null on the first and the last page. */
+    record ArchivePage(List<Teaser> articles, boolean empty, List<YearOption> years, boolean hasYears, int page,
+            int pages, boolean paged, String ring, String previous, String next, boolean mayWrite) {
+    }
+
+    /** {@code notice}: null, or why only editors see the article now (draft, scheduled). */
+    record ArticlePage(Article article, String html, String audience, boolean forRings, boolean mayEdit,
+            String notice) {
+    }
 
     private final transient NewsStore store;
     private final transient NewsAccess newsAccess;
-    private final transient Views views;
     private final transient RichText richText;
 
     @Activate
     public NewsPages(@Reference NewsStore store, @Reference NewsAccess newsAccess, @Reference Views views,
             @Reference RichText richText) {
+        super(newsAccess.access(), views);
         this.store = store;
         this.newsAccess = newsAccess;
-        this.views = views;
         this.richText = richText;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if (path == null || path.equals("/")) {
-            archive(request, response);
-            return;
-        }
-        if (path.equals("/feed.atom")) {
-            feed(request, response);
-            return;
-        }
-        Matcher article = ARTICLE.matcher(path);
-        if (article.matches()) {
-            article(request, response, Integer.parseInt(article.group(1)), article.group(2));
-            return;
-        }
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    protected Routes routes() {
+        return Routes.builder().get("/", this::archive).get("/feed.atom", this::feed)
+                .get("/{year:year}/{slug:slug}", this::article).build();
     }
 
-    private void archive(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void archive(Exchange exchange) throws IOException {
+        HttpServletRequest request = exchange.request();
         Set<String> rings = newsAccess.readableRings(request);
         // ?ring=3: that ring's news alone, the list a ring's area links to; 404 for anyone outside the ring
         String ring = request.getParameter("ring");
         if (ring != null && !rings.contains(ring)) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
         List<Integer> years = store.years(rings);
@@ -98,76 +97,55 @@ public class NewsPages extends HttpServlet {
                 : store.live(Set.of(ring), year, true, (page - 1) * PAGE_SIZE, PAGE_SIZE);
         int pages = Math.max(1, (slice.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pages) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("articles", teasers(slice.articles()));
-        model.put("empty", slice.articles().isEmpty());
-        List<Map<String, Object>> yearOptions = new ArrayList<>();
-        for (Integer y : years) {
-            yearOptions.add(Map.of("year", y, "selected", y.equals(year)));
-        }
-        model.put("years", yearOptions);
-        model.put("hasYears", !years.isEmpty());
-        model.put("page", page);
-        model.put("pages", pages);
-        model.put("paged", pages > 1);
+        Integer shown = year;
+        List<YearOption> yearOptions = years.stream().map(y -> new YearOption(y, y.equals(shown))).toList();
         String yearQuery = (ring == null ? "" : "ring=" + URLEncoder.encode(ring, StandardCharsets.UTF_8) + "&")
                 + (year == null ? "" : "jahr=" + year + "&");
-        model.put("ring", ring);
-        if (page > 1) {
-            model.put("previous", "/aktuelles?" + yearQuery + "seite=" + (page - 1));
-        }
-        if (page < pages) {
-            model.put("next", "/aktuelles?" + yearQuery + "seite=" + (page + 1));
-        }
-        model.put("mayWrite", newsAccess.mayWrite(request));
         String title = ring == null ? "Aktuelles" : "Aktuelles: " + newsAccess.audienceLabel(Set.of(ring));
-        views.render(request, response, year == null ? title : title + " " + year, "archive", model);
+        exchange.render(year == null ? title : title + " " + year, "archive", new ArchivePage(
+                teasers(slice.articles()), slice.articles().isEmpty(), yearOptions, !years.isEmpty(), page, pages,
+                pages > 1, ring, page > 1 ? "/aktuelles?" + yearQuery + "seite=" + (page - 1) : null,
+                page < pages ? "/aktuelles?" + yearQuery + "seite=" + (page + 1) : null,
+                newsAccess.mayWrite(request)));
     }
 
     /** The list entries: the article with its audience label. */
-    List<Map<String, Object>> teasers(List<Article> articles) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Article article : articles) {
-            list.add(Map.of("article", article, "audience", newsAccess.audienceLabel(article.rings()),
-                    "forRings", !article.isPublic()));
-        }
-        return list;
+    List<Teaser> teasers(List<Article> articles) {
+        return articles.stream().map(article -> new Teaser(article, newsAccess.audienceLabel(article.rings()),
+                !article.isPublic())).toList();
     }
 
-    private void article(HttpServletRequest request, HttpServletResponse response, int year, String slug)
-            throws IOException {
-        Optional<Article> found = store.find(year, slug);
+    private void article(Exchange exchange) throws IOException {
+        HttpServletRequest request = exchange.request();
+        Optional<Article> found = store.find(exchange.path().integer("year"), exchange.path().text("slug"));
         if (found.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
         Article article = found.get();
         boolean editor = newsAccess.mayEdit(request, article);
         boolean readable = article.isLive(Instant.now()) && newsAccess.mayRead(request, article);
         if (!readable && !editor) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            exchange.notFound();
             return;
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("article", article);
-        model.put("html", store.cached(List.of("html", article.id(), article.updatedAt()),
-                () -> richText.toHtml(article.body())));
-        model.put("audience", newsAccess.audienceLabel(article.rings()));
-        model.put("forRings", !article.isPublic());
-        model.put("mayEdit", editor);
+        String notice = null;
         if (article.status() == Article.Status.DRAFT) {
-            model.put("notice", "Entwurf: nur für die Redaktion sichtbar.");
+            notice = "Entwurf: nur für die Redaktion sichtbar.";
         } else if (!article.isLive(Instant.now())) {
-            model.put("notice", "Geplant: erscheint am " + article.dateTime() + ".");
+            notice = "Geplant: erscheint am " + article.dateTime() + ".";
         }
-        views.render(request, response, article.title(), "article", model);
+        String html = store.cached(List.of("html", article.id(), article.updatedAt()),
+                () -> richText.toHtml(article.body()));
+        exchange.render(article.title(), "article", new ArticlePage(article, html,
+                newsAccess.audienceLabel(article.rings()), !article.isPublic(), editor, notice));
     }
 
-    private void feed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String base = base(request);
+    private void feed(Exchange exchange) throws IOException {
+        String base = base(exchange.request());
         String xml = store.cached(List.of("feed", base), () -> {
             StringWriter out = new StringWriter();
             try {
@@ -177,9 +155,9 @@ public class NewsPages extends HttpServlet {
             }
             return out.toString();
         });
-        response.setContentType("application/atom+xml;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.getWriter().write(xml);
+        exchange.response().setContentType("application/atom+xml;charset=UTF-8");
+        exchange.response().setHeader("Cache-Control", "no-cache");
+        exchange.response().getWriter().write(xml);
     }
 
     /** Scheme, host and port as the reader addressed the portal. */

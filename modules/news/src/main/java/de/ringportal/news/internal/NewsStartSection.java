@@ -1,8 +1,6 @@
 package de.ringportal.news.internal;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +18,13 @@ public class NewsStartSection implements StartPageSection {
 
     static final int LATEST = 3;
 
+    /** A ring's article with its audience label. */
+    record RingEntry(Article article, String audience) {
+    }
+
+    record Section(List<Article> latest, boolean hasLatest, List<RingEntry> ringNews, boolean hasRingNews) {
+    }
+
     private final NewsStore store;
     private final NewsAccess newsAccess;
     private final Views views;
@@ -36,12 +41,8 @@ public class NewsStartSection implements StartPageSection {
         List<Article> latest = store.live(Set.of(), null, false, 0, LATEST).articles();
         Set<String> rings = newsAccess.readableRings(request);
         List<Article> ringNews = rings.isEmpty() ? List.of() : store.live(rings, null, true, 0, LATEST).articles();
-        Map<String, Object> model = new HashMap<>();
-        model.put("latest", latest);
-        model.put("hasLatest", !latest.isEmpty());
-        model.put("ringNews", ringNews.stream().map(article -> Map.of("article", article,
-                "audience", newsAccess.audienceLabel(article.rings()))).toList());
-        model.put("hasRingNews", !ringNews.isEmpty());
-        return views.fragment("start-section", model);
+        List<RingEntry> entries = ringNews.stream()
+                .map(article -> new RingEntry(article, newsAccess.audienceLabel(article.rings()))).toList();
+        return views.fragment("start-section", new Section(latest, !latest.isEmpty(), entries, !entries.isEmpty()));
     }
 }

@@ -28,6 +28,7 @@ import de.ringportal.core.api.Role;
 import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.forms.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,7 +37,6 @@ public class NewsEditorBusyTest {
 
     /** 503 with the form and its text, nothing saved, no version written, no redirect. */
     @Test
-    @SuppressWarnings("unchecked")
     public void busy_save_answers_the_form_again_with_a_german_message() throws Exception {
         NewsStore store = mock(NewsStore.class);
         when(store.create(any(), anyString(), anyString())).thenThrow(
@@ -55,6 +55,7 @@ public class NewsEditorBusyTest {
                 mock(ChangeEvents.class));
 
         HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn("POST");
         when(request.getPathInfo()).thenReturn("/neu");
         Map<String, String> fields = Map.of("titel", "Ringtreffen in Kassel", "anreisser", "Kurz", "text", "Text",
                 "datum", "2026-11-25T09:30", "status", "published", "aktion", "speichern");
@@ -67,14 +68,15 @@ public class NewsEditorBusyTest {
         }).when(response).setStatus(anyInt());
         when(response.getStatus()).thenAnswer(call -> status.get());
 
-        editor.doPost(request, response);
+        editor.service(request, response);
 
         assertEquals(503, status.get());
         ArgumentCaptor<Object> model = ArgumentCaptor.forClass(Object.class);
         verify(views).render(eq(request), eq(response), eq("Neue Nachricht"), eq("edit"), model.capture());
-        Map<String, Object> shown = (Map<String, Object>) model.getValue();
-        assertEquals(List.of(StoreBusyException.MESSAGE), shown.get("errors"));
-        assertEquals("Ringtreffen in Kassel", ((NewsForm) shown.get("form")).title());
+        NewsEditor.EditPage shown = (NewsEditor.EditPage) model.getValue();
+        assertEquals(List.of(StoreBusyException.MESSAGE),
+                shown.summary().errors().stream().map(FieldError::message).toList());
+        assertEquals("Ringtreffen in Kassel", shown.form().title());
         verify(versions, never()).save(any(), any(), any(), any(), any(), any());
         verify(response, never()).setHeader(eq("Location"), any());
     }

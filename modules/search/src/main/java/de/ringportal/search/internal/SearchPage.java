@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,10 +20,12 @@ import de.ringportal.core.api.MenuEntry;
 import de.ringportal.core.api.Pager;
 import de.ringportal.core.api.Route;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.forms.FormErrors;
+import de.ringportal.core.pages.Exchange;
+import de.ringportal.core.pages.RoutedServlet;
+import de.ringportal.core.pages.Routes;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /suche?q=…}: full-text search over pages, news and reports. Results are what the viewer may see: public
@@ -33,19 +35,35 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/suche")
 @MenuEntry(label = "Suche", path = "/suche", order = 90)
-public class SearchPage extends HttpServlet {
+public class SearchPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 10;
     static final int QUERY_MAX = 200;
     /** Deeper pages are of no use to anybody and cost the most. */
     static final int PAGES_MAX = 50;
+    /** The query's field, whose input is {@code feld-q}. */
+    static final String QUERY = "q";
     private static final Map<String, String> SOURCE_LABELS = Map.of("pages", "Seite", "news", "Nachricht",
             "reports", "Bericht");
 
+    /** One hit as listed: {@code kind} is the source's German name. */
+    record Result(String title, String path, String excerpt, String kind) {
+    }
+
+    /**
+     * The page: the query as shown in the field; {@code message} a notice (null: none); {@code summary} the refused
+     * query (null: none); the rest only once a search ran ({@code searched}); {@code pager} null for a single page.
+     */
+    record SearchModel(String q, String message, FormErrors.Summary summary, boolean searched, String countLine,
+            List<Result> results, boolean hasResults, Pager pager) {
+
+        static SearchModel notice(String q, String message) {
+            return new SearchModel(q, message, null, false, null, List.of(), false, null);
+        }
+    }
+
     private final transient SearchIndex index;
-    private final transient Access access;
-    private final transient Views views;
     private final transient Clock clock;
 
     @Activate
@@ -54,30 +72,34 @@ public class SearchPage extends HttpServlet {
     }
 
     SearchPage(SearchIndex index, Access access, Views views, Clock clock) {
+        super(access, views);
         this.index = index;
-        this.access = access;
-        this.views = views;
         this.clock = clock;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String sent = request.getParameter("q");
-        String text = sent == null ? "" : sent.replaceAll("\\p{Cntrl}", " ").strip();
-        Map<String, Object> model = new HashMap<>();
-        model.put("q", text.length() > QUERY_MAX ? text.substring(0, QUERY_MAX) : text);
-        if (text.isEmpty()) {
-            model.put("message", sent == null ? null : "Bitte geben Sie einen Suchbegriff ein.");
-        } else if (text.length() > QUERY_MAX) {
-            model.put("message", "Der Suchbegriff ist zu lang: höchstens " + QUERY_MAX + " Zeichen.");
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        } else {
-            search(request, text, model);
-        }
-        views.render(request, response, "Suche", "search", model);
+    protected Routes routes() {
+        return Routes.builder().get("/", this::search).build();
     }
 
-    private void search(HttpServletRequest request, String text, Map<String, Object> model) throws IOException {
+    private void search(Exchange exchange) throws IOException {
+        String sent = exchange.request().getParameter(QUERY);
+        String text = sent == null ? "" : sent.replaceAll("\\p{Cntrl}", " ").strip();
+        String shown = text.length() > QUERY_MAX ? text.substring(0, QUERY_MAX) : text;
+        FormErrors errors = new FormErrors();
+        SearchModel model;
+        if (text.isEmpty()) {
+            model = SearchModel.notice(shown, sent == null ? null : "Bitte geben Sie einen Suchbegriff ein.");
+        } else if (text.length() > QUERY_MAX) {
+            errors.add(QUERY, "Der Suchbegriff ist zu lang: höchstens " + QUERY_MAX + " Zeichen.");
+            model = new SearchModel(shown, null, errors.summary(), false, null, List.of(), false, null);
+        } else {
+            model = results(exchange.request(), text);
+        }
+        exchange.render(errors, "Suche", "search", model);
+    }
+
+    private SearchModel results(HttpServletRequest request, String text) throws IOException {
         Query query;
         try {
             query = index.parse(text);
@@ -85,9 +107,8 @@ public class SearchPage extends HttpServlet {
             query = null;
         }
         if (query == null) {
-            model.put("message", "Zu „" + text + "“ lässt sich nichts suchen: Bitte verwenden Sie aussagekräftige "
-                    + "Wörter.");
-            return;
+            return SearchModel.notice(text, "Zu „" + text + "“ lässt sich nichts suchen: Bitte verwenden Sie "
+                    + "aussagekräftige Wörter.");
         }
         int page = page(request.getParameter(Pager.PARAMETER));
         Set<String> rings = allowedRings(request);
@@ -102,23 +123,21 @@ public class SearchPage extends HttpServlet {
                 hits = index.search(query, rings, clock.instant(), pager.offset(), PAGE_SIZE);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            model.put("message", "Die Suche ist zu allgemein (zu viele Platzhalter). Bitte geben Sie genauere "
-                    + "Wörter ein.");
-            return;
+            return SearchModel.notice(text, "Die Suche ist zu allgemein (zu viele Platzhalter). Bitte geben Sie "
+                    + "genauere Wörter ein.");
         }
         long total = hits.total();
-        model.put("results", hits.hits().stream().map(hit -> Map.of("title", hit.title(), "path", hit.path(),
-                "excerpt", hit.excerpt() == null ? "" : hit.excerpt(),
-                "kind", SOURCE_LABELS.getOrDefault(hit.source(), hit.source()))).toList());
-        model.put("hasResults", !hits.hits().isEmpty());
-        model.put("countLine", total == 0 ? "Keine Treffer für „" + text + "“."
-                : (total == 1 ? "1 Treffer" : total + " Treffer") + " für „" + text + "“.");
-        model.put("pager", pager.several() ? pager : null);
-        model.put("searched", true);
+        List<Result> results = hits.hits().stream().map(hit -> new Result(hit.title(), hit.path(),
+                hit.excerpt() == null ? "" : hit.excerpt(), SOURCE_LABELS.getOrDefault(hit.source(), hit.source())))
+                .toList();
+        String countLine = total == 0 ? "Keine Treffer für „" + text + "“."
+                : (total == 1 ? "1 Treffer" : total + " Treffer") + " für „" + text + "“.";
+        return new SearchModel(text, null, null, true, countLine, results, !results.isEmpty(),
+                pager.several() ? pager : null);
     }
 
     private Set<String> allowedRings(HttpServletRequest request) throws IOException {
-        return index.ringsInIndex().stream().filter(ring -> access.maySeeRing(request, ring))
+        return index.ringsInIndex().stream().filter(ring -> access().maySeeRing(request, ring))
                 .collect(Collectors.toSet());
     }
 

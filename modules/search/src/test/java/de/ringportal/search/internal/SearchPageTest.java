@@ -68,24 +68,24 @@ public class SearchPageTest {
     }
 
     @Test
-    public void results_follow_access_may_see_ring() throws IOException {
-        HttpServletRequest request = mock(HttpServletRequest.class);
+    public void results_follow_access_may_see_ring() throws Exception {
+        HttpServletRequest request = get();
         when(request.getParameter("q")).thenReturn("Haushalte");
         when(access.maySeeRing(request, "3")).thenReturn(true);
 
         new SearchPage(index, access, views, Clock.fixed(NOW, ZoneOffset.UTC))
-                .doGet(request, mock(HttpServletResponse.class));
+                .service(request, mock(HttpServletResponse.class));
 
         assertEquals(List.of("/aktuelles/1", "/aktuelles/2"), paths(request));
     }
 
     @Test
-    public void nobody_sees_ring_items_without_access() throws IOException {
-        HttpServletRequest request = mock(HttpServletRequest.class);
+    public void nobody_sees_ring_items_without_access() throws Exception {
+        HttpServletRequest request = get();
         when(request.getParameter("q")).thenReturn("Haushalte");
 
         new SearchPage(index, access, views, Clock.fixed(NOW, ZoneOffset.UTC))
-                .doGet(request, mock(HttpServletResponse.class));
+                .service(request, mock(HttpServletResponse.class));
 
         assertEquals(List.of("/aktuelles/1"), paths(request));
     }
@@ -108,32 +108,36 @@ public class SearchPageTest {
         };
         index.addSource(many, Map.of(SearchSource.SOURCE, "pages"));
         index.awaitWrites();
-        HttpServletRequest request = mock(HttpServletRequest.class);
+        HttpServletRequest request = get();
         when(request.getParameter("q")).thenReturn("Eingliederung");
         when(request.getParameter("seite")).thenReturn("9");
 
         new SearchPage(index, access, views, Clock.fixed(NOW, ZoneOffset.UTC))
-                .doGet(request, mock(HttpServletResponse.class));
+                .service(request, mock(HttpServletResponse.class));
 
         assertEquals(5, paths(request).size());
-        Pager pager = (Pager) model(request).get("pager");
+        Pager pager = model(request).pager();
         assertEquals(3, pager.page());
         assertEquals(3, pager.pages());
         assertEquals("/suche?q=Eingliederung&seite=2", pager.previous());
         assertEquals(null, pager.next());
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> model(HttpServletRequest request) throws IOException {
-        ArgumentCaptor<Object> model = ArgumentCaptor.forClass(Object.class);
-        verify(views).render(eq(request), any(), anyString(), eq("search"), model.capture());
-        return (Map<String, Object>) model.getValue();
+    /** A GET of {@code /suche}, as the servlet container hands it over. */
+    private static HttpServletRequest get() {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn("GET");
+        return request;
     }
 
-    @SuppressWarnings("unchecked")
+    private SearchPage.SearchModel model(HttpServletRequest request) throws IOException {
+        ArgumentCaptor<Object> model = ArgumentCaptor.forClass(Object.class);
+        verify(views).render(eq(request), any(), anyString(), eq("search"), model.capture());
+        return (SearchPage.SearchModel) model.getValue();
+    }
+
     private List<String> paths(HttpServletRequest request) throws IOException {
-        List<Map<String, Object>> results = (List<Map<String, Object>>) model(request).get("results");
-        return results.stream().map(result -> (String) result.get("path")).sorted().toList();
+        return model(request).results().stream().map(SearchPage.Result::path).sorted().toList();
     }
 
     private static SearchDocument doc(String id, Set<String> rings) {
