@@ -52,13 +52,17 @@ public record EventForm(String title, String isoDay, String isoFrom, String isoU
                 ringId(), agenda);
     }
 
+    /** A time as a time input sends it ("09:30"), or typed with a one-digit hour ("9:30"); null with the message. */
     private static LocalTime time(Fields fields, String name, String message) {
         String text = fields.text(name);
-        try {
-            return LocalTime.parse(text.matches("[0-9]:[0-9]{2}") ? "0" + text : text.matches("..:..") ? text : "");
-        } catch (DateTimeParseException e) {
-            fields.errors().add(name, message);
-            return null;
+        if (text.matches("[0-9]{1,2}:[0-9]{2}")) {
+            try {
+                return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+            } catch (DateTimeParseException e) {
+                // no time of day, such as 25:00: the message below
+            }
         }
+        fields.errors().add(name, message);
+        return null;
     }
 }
