@@ -87,7 +87,7 @@ public class PageEditorIT extends AuthTestSupport {
         assertThat(page.body(), containsString("href=\"/seiten/ueber-uns\" aria-current=\"page\""));
 
         Page duplicate = submit(editor, "/redaktion/seiten/neu", fields);
-        assertEquals(400, duplicate.status());
+        assertEquals("a form error is 422 (kit)", 422, duplicate.status());
         assertThat(duplicate.body(), containsString("Unter der Adresse „ueber-uns“ gibt es schon eine Seite."));
 
         assertThat(editor.get("/redaktion/seiten/ueber-uns/loeschen").body(), containsString("endgültig gelöscht"));
@@ -103,7 +103,7 @@ public class PageEditorIT extends AuthTestSupport {
         Map<String, String> fields = fields("T".repeat(201), "x".repeat(30_001), "", "");
         fields.put("adresse", "../../etc/passwd");
         Page refused = submit(editor, "/redaktion/seiten/neu", fields);
-        assertEquals(400, refused.status());
+        assertEquals(422, refused.status());
         assertThat(refused.body(), containsString("Die Adresse darf nur Kleinbuchstaben"));
         assertThat(refused.body(), containsString("Der Titel ist zu lang"));
         assertThat(refused.body(), containsString("Der Text ist zu lang"));
@@ -112,7 +112,7 @@ public class PageEditorIT extends AuthTestSupport {
         for (String builtIn : new String[] {"start", "impressum"}) {
             fields = fields("Neu", "Text", "Neu", "1");
             fields.put("adresse", builtIn);
-            assertEquals(400, submit(editor, "/redaktion/seiten/neu", fields).status());
+            assertEquals(422, submit(editor, "/redaktion/seiten/neu", fields).status());
         }
     }
 

@@ -4,45 +4,26 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.Before;
 import org.junit.Test;
 
 import de.ringportal.content.api.ContentVersion;
 import de.ringportal.content.api.DiffLine;
 import de.ringportal.content.api.Versions;
+import de.ringportal.core.testing.ConcurrentWrites;
+import de.ringportal.core.testing.TestDatabase;
 
-/** The version store against a real in-memory Derby with this module's migration. */
+/** The version store against a real in-memory Derby, migrated as core migrates it (core's {@code TestDatabase}). */
 public class JdbcVersionsTest {
 
-    private static int databases;
     private JdbcVersions versions;
 
     @Before
-    public void setUp() throws IOException, SQLException {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:content-test-" + ++databases);
-        dataSource.setCreateDatabase("create");
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V1__create_content_version.sql");
-                Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            for (String sql : script.split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        }
-        versions = new JdbcVersions(dataSource, null);
+    public void setUp() {
+        versions = new JdbcVersions(TestDatabase.migrated(JdbcVersions.class, "content"), null);
     }
 
     /** Numbers count up per item, independently for each item and kind; the list is newest first. */
@@ -96,6 +77,18 @@ public class JdbcVersionsTest {
         versions.deleteAll("news", "1");
         assertTrue(versions.list("news", "1").isEmpty());
         assertEquals(1, versions.list("news", "2").size());
+    }
+
+    /** Editors saving the same item at once: each save gets its own number, none is lost or doubled. */
+    @Test
+    public void concurrent_saves_of_one_item_get_distinct_numbers() throws Exception {
+        ConcurrentWrites.Outcome<Integer> outcome = ConcurrentWrites.run(8,
+                index -> versions.save("page", "impressum", "Redaktion " + index, "Impressum", "", "Text " + index)
+                        .number());
+
+        assertTrue(outcome.describeFailures(), outcome.failures().isEmpty());
+        assertEquals(outcome.results().size(), new HashSet<>(outcome.results()).size());
+        assertEquals(outcome.results().size(), versions.list("page", "impressum").size());
     }
 
     /** More than the store keeps is refused before it reaches the database. */

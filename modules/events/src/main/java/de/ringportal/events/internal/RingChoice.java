@@ -9,13 +9,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import de.ringportal.core.api.Access;
 import de.ringportal.rings.api.Rings;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The rings an event can be meant for, from the rings module's {@link Rings} service, referenced optional and
- * dynamic: without the rings module the form falls back to a text field for the ring's id. The field is typed
- * {@code Object} and only {@link Live} touches the rings API, so this class loads even when the bundle was resolved
- * without the (optionally imported) rings API package; a {@link LinkageError} then counts as "no rings".
+ * The rings an event can be meant for, from the rings module's {@link Rings}, referenced optional and dynamic. The
+ * field is an {@code Object} and only {@link Live} touches the rings API, so this class loads even when the bundle
+ * was resolved without the (optionally imported) API package; a {@link LinkageError} then counts as "no rings".
  */
 @Component(service = RingChoice.class)
 public class RingChoice {
@@ -31,11 +32,8 @@ public class RingChoice {
     /** Every ring, ordered by number; empty when the rings module does not run (or fails). */
     Optional<List<Ring>> all() {
         Object service = rings;
-        if (service == null) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(Live.all(service));
+            return service == null ? Optional.empty() : Optional.of(Live.all(service));
         } catch (RuntimeException | LinkageError e) {
             return Optional.empty();
         }
@@ -47,15 +45,23 @@ public class RingChoice {
                 .map(Ring::name).orElse("Ring " + id);
     }
 
-    /**
-     * Why the audience {@code ringId} (null: public) cannot be chosen, or null when it can: with the rings module
-     * running the ring must exist; without it only the form of the id is checked (by the form itself).
-     */
+    /** Why the audience {@code ringId} (null: public) cannot be chosen; null when the rings module knows it or is off. */
     static String unknownRing(Optional<List<Ring>> rings, String ringId) {
-        if (ringId == null || rings.isEmpty() || rings.get().stream().anyMatch(ring -> ring.id().equals(ringId))) {
-            return null;
+        return ringId == null || rings.isEmpty() || rings.get().stream().anyMatch(ring -> ring.id().equals(ringId))
+                ? null : "Diesen Vergleichsring gibt es nicht. Bitte wählen Sie einen Ring aus der Liste.";
+    }
+
+    /** Why this viewer may not choose the audience {@code ringId} (null: public); empty when it may. */
+    Optional<String> refusal(Access access, HttpServletRequest request, String ringId) {
+        String unknown = unknownRing(all(), ringId);
+        if (unknown != null) {
+            return Optional.of(unknown);
+        } else if (ringId == null) {
+            return access.mayEditPublicContent(request) ? Optional.empty()
+                    : Optional.of("Öffentliche Veranstaltungen trägt die Redaktion ein.");
         }
-        return "Diesen Vergleichsring gibt es nicht. Bitte wählen Sie einen Ring aus der Liste.";
+        return access.mayModerateRing(request, ringId) ? Optional.empty()
+                : Optional.of("Für diesen Ring dürfen Sie keine Veranstaltungen eintragen.");
     }
 
     /** The only code that uses the rings API; loaded only when a Rings service is bound. */

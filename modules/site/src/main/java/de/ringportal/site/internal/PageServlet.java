@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 import de.ringportal.core.api.Views;
+import de.ringportal.core.pages.Answers;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Shows one stored page of the site; each subclass is a component with its route and menu entry. */
+/**
+ * Shows one stored page of the site at a fixed address; each subclass is a component with its route and menu entry.
+ * A plain servlet, not a {@code RoutedServlet}: its whiteboard pattern is its one path, there is nothing to route.
+ */
 abstract class PageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -32,7 +36,7 @@ abstract class PageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<SitePage> page = pages.find(slug);
         if (page.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            Answers.notFound(response);
             return;
         }
         views.render(request, response, page.get().title(), "page",

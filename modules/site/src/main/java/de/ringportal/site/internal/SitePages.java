@@ -1,11 +1,5 @@
 package de.ringportal.site.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,14 +11,18 @@ import org.osgi.service.component.annotations.Reference;
 
 import de.ringportal.content.api.RichText;
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.data.RowMapper;
+import de.ringportal.core.data.Sql;
 
 /** Reads and writes the site's pages in the {@code site_page} table and renders their bodies. */
 @Component(service = SitePages.class)
 public class SitePages {
 
-    private static final String COLUMNS = "slug, title, body, format, menu_label, menu_order";
+    private static final String SELECT = "SELECT slug, title, body, format, menu_label, menu_order FROM site_page";
+    private static final RowMapper<SitePage> PAGE = row -> new SitePage(row.getString(1), row.getString(2),
+            row.getString(3), row.getString(4), row.getString(5), row.getInt(6));
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final RichText richText;
 
     /**
@@ -35,19 +33,17 @@ public class SitePages {
     public SitePages(@Reference DataSource dataSource,
             @Reference(target = "(" + ModuleSchema.NAME + "=site)") ModuleSchema schema,
             @Reference RichText richText) {
-        this.dataSource = dataSource;
+        this.sql = Sql.over(dataSource);
         this.richText = richText;
     }
 
     public Optional<SitePage> find(String slug) {
-        List<SitePage> pages = query("SELECT " + COLUMNS + " FROM site_page WHERE slug = ?", slug);
-        return pages.stream().findFirst();
+        return sql.first(SELECT + " WHERE slug = ?", PAGE, slug);
     }
 
     /** Every page: the built-in ones first, then the created ones in menu order. */
     public List<SitePage> all() {
-        return query("SELECT " + COLUMNS + " FROM site_page ORDER BY CASE WHEN menu_label IS NULL THEN 0 ELSE 1 END,"
-                + " menu_order, title");
+        return sql.list(SELECT + " ORDER BY CASE WHEN menu_label IS NULL THEN 0 ELSE 1 END, menu_order, title", PAGE);
     }
 
     /** The page's body as HTML: sanitised Markdown, or the seeded paragraphs escaped. */
@@ -67,38 +63,17 @@ public class SitePages {
 
     /** Saves a page's new text as Markdown (the built-in pages keep no menu entry). */
     public void update(String slug, String title, String body, String menuLabel, int menuOrder) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE site_page SET title = ?, body = ?, "
-                        + "format = ?, menu_label = ?, menu_order = ?, updated_at = CURRENT_TIMESTAMP WHERE slug = ?")) {
-            update.setString(1, title);
-            update.setString(2, body);
-            update.setString(3, SitePage.MARKDOWN);
-            setMenu(update, 4, slug, menuLabel, menuOrder);
-            update.setString(6, slug);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot save site page " + slug, e);
-        }
+        boolean builtIn = SitePage.BUILT_IN.containsKey(slug);
+        sql.update("UPDATE site_page SET title = ?, body = ?, format = ?, menu_label = ?, menu_order = ?, "
+                + "updated_at = CURRENT_TIMESTAMP WHERE slug = ?", title, body, SitePage.MARKDOWN,
+                builtIn ? null : menuLabel, builtIn ? null : menuOrder, slug);
     }
 
-    /** Adds a page; false when the slug is taken. */
+    /** Adds a page the Redaktion created; false when the slug is taken. */
     public boolean create(String slug, String title, String body, String menuLabel, int menuOrder) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO site_page (slug, title, body, "
-                        + "format, menu_label, menu_order, updated_at) VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
-            insert.setString(1, slug);
-            insert.setString(2, title);
-            insert.setString(3, body);
-            insert.setString(4, SitePage.MARKDOWN);
-            setMenu(insert, 5, slug, menuLabel, menuOrder);
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                return false;
-            }
-            throw new IllegalStateException("Cannot create site page " + slug, e);
-        }
+        return sql.write(tx -> tx.unlessDuplicate(same -> same.update("INSERT INTO site_page (slug, title, body, "
+                + "format, menu_label, menu_order, updated_at) VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", slug,
+                title, body, SitePage.MARKDOWN, menuLabel, menuOrder))).isPresent();
     }
 
     /** Deletes a page the Redaktion created; the built-in pages cannot be deleted. */
@@ -106,24 +81,7 @@ public class SitePages {
         if (SitePage.BUILT_IN.containsKey(slug)) {
             throw new IllegalArgumentException("Built-in page " + slug + " cannot be deleted");
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM site_page WHERE slug = ?")) {
-            delete.setString(1, slug);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot delete site page " + slug, e);
-        }
-    }
-
-    private static void setMenu(PreparedStatement statement, int index, String slug, String label, int order)
-            throws SQLException {
-        if (SitePage.BUILT_IN.containsKey(slug)) {
-            statement.setNull(index, Types.VARCHAR);
-            statement.setNull(index + 1, Types.INTEGER);
-        } else {
-            statement.setString(index, label);
-            statement.setInt(index + 1, order);
-        }
+        sql.update("DELETE FROM site_page WHERE slug = ?", slug);
     }
 
     private static String paragraphsHtml(SitePage page) {
@@ -150,24 +108,5 @@ public class SitePages {
             }
         }
         return out.toString();
-    }
-
-    private List<SitePage> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            List<SitePage> pages = new ArrayList<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    pages.add(new SitePage(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getInt(6)));
-                }
-            }
-            return pages;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read site pages", e);
-        }
     }
 }
