@@ -11,16 +11,10 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -50,8 +44,6 @@ public class AccountFormJettyTest {
     private static int memberId;
     private static boolean administrator = true;
     private static TestJetty jetty;
-
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeClass
     public static void startJetty() throws Exception {
@@ -91,7 +83,7 @@ public class AccountFormJettyTest {
     /** A new account with a wrong user name and e-mail: 422, both in the summary, the typed values kept. */
     @Test
     public void refused_new_account_comes_back_with_422_the_typed_values_and_the_summary() throws Exception {
-        HttpResponse<String> refused = post(ACCOUNTS + "/neu", "benutzername", "x", "name", "Max <Muster>",
+        HttpResponse<String> refused = jetty.post(ACCOUNTS + "/neu", "benutzername", "x", "name", "Max <Muster>",
                 "email", "kein-at", "ags", "08426", "rolle", "redaktion", "aktiv", "ja");
 
         assertEquals(422, refused.statusCode());
@@ -112,7 +104,7 @@ public class AccountFormJettyTest {
     @Test
     public void unknown_role_links_the_summary_to_the_role_boxes() throws Exception {
         Account before = accounts.byId(memberId).orElseThrow();
-        HttpResponse<String> refused = post(ACCOUNTS + "/" + memberId, "name", "Erika Muster", "email", "",
+        HttpResponse<String> refused = jetty.post(ACCOUNTS + "/" + memberId, "name", "Erika Muster", "email", "",
                 "ags", "08426", "rolle", "superuser");
 
         assertEquals(422, refused.statusCode());
@@ -124,7 +116,7 @@ public class AccountFormJettyTest {
     /** A valid edit is stored and answered with 303 to the form, which shows the fixed notice. */
     @Test
     public void valid_edit_is_saved_and_answered_with_303() throws Exception {
-        HttpResponse<String> saved = post(ACCOUNTS + "/" + memberId, "name", "Erika Neu", "email",
+        HttpResponse<String> saved = jetty.post(ACCOUNTS + "/" + memberId, "name", "Erika Neu", "email",
                 "erika@example.org", "ags", "08426", "rolle", "ringmitglied", "rolle", "redaktion");
 
         assertEquals(303, saved.statusCode());
@@ -133,7 +125,7 @@ public class AccountFormJettyTest {
         Account stored = accounts.byId(memberId).orElseThrow();
         assertEquals("Erika Neu", stored.displayName());
         assertEquals(EnumSet.of(Role.RINGMITGLIED, Role.REDAKTION), EnumSet.copyOf(stored.roles()));
-        HttpResponse<String> form = get(location);
+        HttpResponse<String> form = jetty.get(location);
         assertEquals(200, form.statusCode());
         assertThat(form.body(), containsString("Die Änderungen sind gespeichert."));
     }
@@ -141,33 +133,18 @@ public class AccountFormJettyTest {
     /** Unknown accounts and paths are 404 for administrators, a wrong method 405; outsiders get 403 everywhere. */
     @Test
     public void route_table_answers_404_405_and_refuses_outsiders_first() throws Exception {
-        assertEquals(200, get(ACCOUNTS).statusCode());
-        assertEquals(404, get(ACCOUNTS + "/999999").statusCode());
-        assertEquals(404, get(ACCOUNTS + "/x").statusCode());
-        assertEquals(405, get(ACCOUNTS + "/" + memberId + "/aktivieren").statusCode());
+        assertEquals(200, jetty.get(ACCOUNTS).statusCode());
+        assertEquals(404, jetty.get(ACCOUNTS + "/999999").statusCode());
+        assertEquals(404, jetty.get(ACCOUNTS + "/x").statusCode());
+        assertEquals(405, jetty.get(ACCOUNTS + "/" + memberId + "/aktivieren").statusCode());
         administrator = false;
         try {
             for (String path : new String[] {ACCOUNTS, ACCOUNTS + "/999999", ACCOUNTS + "/nicht-da"}) {
-                assertEquals(path, 403, get(path).statusCode());
+                assertEquals(path, 403, jetty.get(path).statusCode());
             }
-            assertEquals(403, post(ACCOUNTS + "/neu", "benutzername", "eindringling").statusCode());
+            assertEquals(403, jetty.post(ACCOUNTS + "/neu", "benutzername", "eindringling").statusCode());
         } finally {
             administrator = true;
         }
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(jetty.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String... namesAndValues) throws Exception {
-        String body = IntStream.range(0, namesAndValues.length / 2)
-                .mapToObj(i -> URLEncoder.encode(namesAndValues[2 * i], StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(namesAndValues[2 * i + 1], StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(jetty.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

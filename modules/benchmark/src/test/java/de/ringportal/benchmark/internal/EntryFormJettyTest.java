@@ -10,15 +10,8 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
@@ -44,8 +37,6 @@ public class EntryFormJettyTest {
 
     private static KeyFigureStore store;
     private static TestJetty jetty;
-
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeClass
     public static void startJetty() throws Exception {
@@ -75,8 +66,8 @@ public class EntryFormJettyTest {
     /** "1e308" and a zero denominator: 422, the summary links to both fields, the typed text is all still there. */
     @Test
     public void implausible_values_come_back_with_422_the_typed_values_and_the_summary() throws Exception {
-        HttpResponse<String> refused = post(form("kommune", "08426", "jahr", "2021", "monat", "12", "w-KDU", "1e308",
-                "z-BGD", "5", "n-BGD", "0", "w-SGB2Q", "7,5", "k-SGB2Q", "<b>neu</b>"));
+        HttpResponse<String> refused = jetty.post(ENTRY, "kommune", "08426", "jahr", "2021", "monat", "12",
+                "w-KDU", "1e308", "z-BGD", "5", "n-BGD", "0", "w-SGB2Q", "7,5", "k-SGB2Q", "<b>neu</b>");
 
         assertEquals(422, refused.statusCode());
         String page = refused.body();
@@ -100,14 +91,13 @@ public class EntryFormJettyTest {
     /** Valid values are stored as drafts, answered with 303 to the form, which shows them in German format. */
     @Test
     public void valid_values_are_saved_and_answered_with_303() throws Exception {
-        HttpResponse<String> saved = post(form("kommune", "08426", "jahr", "2022", "monat", "12", "w-KDU", "1.234,5",
-                "z-BGD", "30", "n-BGD", "120"));
+        HttpResponse<String> saved = jetty.post(ENTRY, "kommune", "08426", "jahr", "2022", "monat", "12",
+                "w-KDU", "1.234,5", "z-BGD", "30", "n-BGD", "120");
 
         assertEquals(303, saved.statusCode());
         assertEquals(ENTRY + "?jahr=2022&monat=12&gespeichert=2", saved.headers().firstValue("Location").orElseThrow());
         assertEquals(1234.5, store.value("08426", "KDU", "2022").orElseThrow().value(), 0);
-        HttpResponse<String> shown = client.send(HttpRequest.newBuilder(jetty.uri(ENTRY + "?jahr=2022&monat=12"
-                + "&gespeichert=2")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shown = jetty.get(ENTRY + "?jahr=2022&monat=12&gespeichert=2");
         assertEquals(200, shown.statusCode());
         assertThat(shown.body(), containsString("<p class=\"notice\" role=\"status\">2 Werte gespeichert (als Entwurf)."));
         assertThat(shown.body(), containsString("id=\"feld-w-KDU\" name=\"w-KDU\" value=\"1.234,5\""));
@@ -117,24 +107,8 @@ public class EntryFormJettyTest {
     /** Another municipality's values: refused (403) before anything is read or written. */
     @Test
     public void another_municipality_is_refused() throws Exception {
-        assertEquals(403, post(form("kommune", "08435", "jahr", "2023", "monat", "12", "w-KDU", "5")).statusCode());
+        assertEquals(403, jetty.post(ENTRY, "kommune", "08435", "jahr", "2023", "monat", "12", "w-KDU", "5")
+                .statusCode());
         assertTrue(store.values("08435", 2023).isEmpty());
-    }
-
-    private HttpResponse<String> post(Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(jetty.uri(ENTRY))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> form(String... namesAndValues) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            form.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return form;
     }
 }

@@ -10,15 +10,11 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -43,6 +39,8 @@ import de.ringportal.core.testing.TestViews;
  * valid event is stored and answered with 303 to its page.
  */
 public class EventFormJettyTest {
+
+    private static final String NEW = "/veranstaltungen/neu";
 
     private static DataSource dataSource;
     private static TestJetty jetty;
@@ -76,8 +74,9 @@ public class EventFormJettyTest {
     public void refused_event_comes_back_with_422_the_typed_values_and_the_error_summary() throws Exception {
         long before = TestDatabase.count(dataSource, "SELECT COUNT(*) FROM events_event");
 
-        HttpResponse<String> refused = post("titel", "Fachtag <b>Kennzahlen</b>", "tag", "31.02.2026", "beginn",
-                "16:00", "ende", "10:00", "ort", "Kreishaus Biberach", "ring", "3", "programm", "1. Begrüßung\n2. Ende");
+        HttpResponse<String> refused = jetty.post(NEW, "titel", "Fachtag <b>Kennzahlen</b>", "tag", "31.02.2026",
+                "beginn", "16:00", "ende", "10:00", "ort", "Kreishaus Biberach", "ring", "3",
+                "programm", "1. Begrüßung\n2. Ende");
 
         assertEquals(422, refused.statusCode());
         String page = refused.body();
@@ -99,14 +98,13 @@ public class EventFormJettyTest {
     @Test
     public void valid_event_is_saved_and_answered_with_303() throws Exception {
         LocalDate day = LocalDate.of(2099, 11, 24);
-        HttpResponse<String> saved = post("titel", "Fachtag Kennzahlen", "tag", day.toString(), "beginn", "9:30",
-                "ende", "16:00", "ort", "Kreishaus Biberach", "ring", "", "programm", "Begrüßung");
+        HttpResponse<String> saved = jetty.post(NEW, "titel", "Fachtag Kennzahlen", "tag", day.toString(),
+                "beginn", "9:30", "ende", "16:00", "ort", "Kreishaus Biberach", "ring", "", "programm", "Begrüßung");
 
         assertEquals(303, saved.statusCode());
         String location = saved.headers().firstValue("Location").orElseThrow();
         assertThat(location, containsString("/veranstaltungen/"));
-        HttpResponse<String> shown = client.send(HttpRequest.newBuilder(jetty.uri(location)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shown = jetty.get(location);
         assertEquals(200, shown.statusCode());
         assertThat(shown.body(), containsString("<time datetime=\"2099-11-24T09:30\">"
                 + "Dienstag, 24. November 2099, 09:30 Uhr bis 16:00 Uhr</time>"));
@@ -117,22 +115,11 @@ public class EventFormJettyTest {
     @Test
     public void unknown_paths_are_404_and_a_wrong_method_405() throws Exception {
         for (String path : new String[] {"/veranstaltungen/x", "/veranstaltungen/999999", "/veranstaltungen/1/x"}) {
-            assertEquals(path, 404, client.send(HttpRequest.newBuilder(jetty.uri(path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(path, 404, jetty.get(path).statusCode());
         }
         HttpResponse<Void> wrong = client.send(HttpRequest.newBuilder(jetty.uri("/veranstaltungen/oeffentlich.ics"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(405, wrong.statusCode());
         assertEquals("GET, HEAD", wrong.headers().firstValue("Allow").orElseThrow());
-    }
-
-    private HttpResponse<String> post(String... namesAndValues) throws Exception {
-        String body = Stream.iterate(0, i -> i < namesAndValues.length, i -> i + 2)
-                .map(i -> URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(jetty.uri("/veranstaltungen/neu"))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

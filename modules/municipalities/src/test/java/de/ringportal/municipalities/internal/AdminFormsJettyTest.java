@@ -1,5 +1,6 @@
 package de.ringportal.municipalities.internal;
 
+import static de.ringportal.core.testing.TestJetty.form;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.CoreMatchers.not;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -9,15 +10,9 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
@@ -43,8 +38,6 @@ public class AdminFormsJettyTest {
     private static Registry registry;
     private static TestJetty jetty;
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @BeforeClass
     public static void startJetty() throws Exception {
         registry = new Registry(TestDatabase.migrated(Registry.class, "municipalities"),
@@ -66,7 +59,7 @@ public class AdminFormsJettyTest {
     /** A year that is no year and an empty name: 422, each problem linked to its field, the typed values kept. */
     @Test
     public void refused_edit_comes_back_with_422_the_typed_values_and_the_error_summary() throws Exception {
-        HttpResponse<String> refused = post(BIBERACH, form("name", "", "type", "Landkreis", "state",
+        HttpResponse<String> refused = jetty.post(BIBERACH, form("name", "", "type", "Landkreis", "state",
                 "Baden-Württemberg", "admitted_year", "zweitausend", "source", "<b>Quelle</b>"));
 
         assertEquals(422, refused.statusCode());
@@ -86,13 +79,12 @@ public class AdminFormsJettyTest {
     public void valid_edit_is_saved_and_answered_with_303() throws Exception {
         Map<String, String> cells = RegistryColumns.cells(registry.entry("08426").orElseThrow());
         cells.put("area_note", "ganzer Kreis");
-        HttpResponse<String> saved = post(BIBERACH, cells);
+        HttpResponse<String> saved = jetty.post(BIBERACH, cells);
 
         assertEquals(303, saved.statusCode());
         assertEquals(BIBERACH + "?hinweis=gespeichert", saved.headers().firstValue("Location").orElseThrow());
         assertEquals("ganzer Kreis", registry.entry("08426").orElseThrow().areaNote());
-        HttpResponse<String> again = client.send(HttpRequest.newBuilder(jetty.uri(BIBERACH + "?hinweis=gespeichert"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = jetty.get(BIBERACH + "?hinweis=gespeichert");
         assertEquals(200, again.statusCode());
         assertThat(again.body(), containsString("Die Änderungen sind gespeichert."));
     }
@@ -100,7 +92,7 @@ public class AdminFormsJettyTest {
     /** The merger form: a bad key and a bad day are 422 with both problems linked; nothing is recorded. */
     @Test
     public void refused_merger_is_422_with_both_fields_linked() throws Exception {
-        HttpResponse<String> refused = post(BIBERACH + "/fusion", form("nachfolger", "' OR 1=1", "letzter_tag",
+        HttpResponse<String> refused = jetty.post(BIBERACH + "/fusion", form("nachfolger", "' OR 1=1", "letzter_tag",
                 "31.02.2030", "bestaetigt", "ja"));
 
         assertEquals(422, refused.statusCode());
@@ -116,29 +108,10 @@ public class AdminFormsJettyTest {
     @Test
     public void unknown_units_are_404_and_wrong_methods_405() throws Exception {
         for (String path : new String[] {"/admin/kommunen/99999", "/admin/kommunen/0842", BIBERACH + "/x"}) {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(jetty.uri(path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = jetty.get(path);
             assertEquals(path, 404, page.statusCode());
         }
-        HttpResponse<String> get = client.send(HttpRequest.newBuilder(jetty.uri("/admin/kommunen/import")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = jetty.get("/admin/kommunen/import");
         assertEquals(405, get.statusCode());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(jetty.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> form(String... namesAndValues) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            form.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return form;
     }
 }

@@ -1,5 +1,6 @@
 package de.ringportal.news.internal;
 
+import static de.ringportal.core.testing.TestJetty.form;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.CoreMatchers.not;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -14,15 +15,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -55,8 +49,6 @@ public class NewsFormJettyTest {
     private static Versions versions;
     private static TestJetty jetty;
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @BeforeClass
     public static void startJetty() throws Exception {
         dataSource = TestDatabase.migrated(NewsStore.class, "news");
@@ -84,7 +76,7 @@ public class NewsFormJettyTest {
     @Test
     public void refused_article_comes_back_with_422_the_typed_values_and_the_error_summary() throws Exception {
         String title = "T".repeat(201);
-        HttpResponse<String> refused = post(NEW, form("titel", title, "anreisser", "Kurz & <b>knapp</b>",
+        HttpResponse<String> refused = jetty.post(NEW, form("titel", title, "anreisser", "Kurz & <b>knapp</b>",
                 "text", " ", "datum", "2026-11-25T09:30", "status", "published", "aktion", "speichern"));
 
         assertEquals(422, refused.statusCode());
@@ -109,7 +101,7 @@ public class NewsFormJettyTest {
     /** A valid article is stored once, with a first version, and answered with 303 to its own page. */
     @Test
     public void valid_article_is_saved_and_answered_with_303() throws Exception {
-        HttpResponse<String> saved = post(NEW, form("titel", "Ringtreffen in Kassel", "anreisser", "Kurz",
+        HttpResponse<String> saved = jetty.post(NEW, form("titel", "Ringtreffen in Kassel", "anreisser", "Kurz",
                 "text", "Erster Absatz.", "datum", "2026-03-14T09:30", "status", "published", "aktion", "speichern"));
 
         assertEquals(303, saved.statusCode());
@@ -126,7 +118,7 @@ public class NewsFormJettyTest {
     /** "Vorschau" stores nothing and answers 200 with the rendered text above the form. */
     @Test
     public void preview_answers_200_and_stores_nothing() throws Exception {
-        HttpResponse<String> preview = post(NEW, form("titel", "Nur eine Vorschau", "text", "Text der Vorschau",
+        HttpResponse<String> preview = jetty.post(NEW, form("titel", "Nur eine Vorschau", "text", "Text der Vorschau",
                 "status", "draft", "aktion", "vorschau"));
 
         assertEquals(200, preview.statusCode());
@@ -142,31 +134,10 @@ public class NewsFormJettyTest {
     public void unknown_paths_are_404_and_a_wrong_method_405() throws Exception {
         for (String path : new String[] {"/aktuelles/redaktion/999999", "/aktuelles/redaktion/x",
                 "/aktuelles/redaktion/1/x"}) {
-            assertEquals(path, 404, get(path).statusCode());
+            assertEquals(path, 404, jetty.get(path).statusCode());
         }
-        HttpResponse<String> wrong = get("/aktuelles/redaktion/999999/wiederherstellen");
+        HttpResponse<String> wrong = jetty.get("/aktuelles/redaktion/999999/wiederherstellen");
         assertEquals(405, wrong.statusCode());
         assertEquals("POST", wrong.headers().firstValue("Allow").orElseThrow());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(jetty.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(jetty.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> form(String... namesAndValues) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            form.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return form;
     }
 }

@@ -11,15 +11,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Year;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
@@ -52,8 +48,6 @@ public class ReportEditFormJettyTest {
     private static ReportFiling filing;
     private static TestJetty jetty;
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @BeforeClass
     public static void startJetty() throws Exception {
         DataSource db = TestDatabase.migrated(ReportStore.class, "reports");
@@ -84,7 +78,7 @@ public class ReportEditFormJettyTest {
     public void refused_edit_comes_back_with_422_the_typed_values_and_the_error_summary() throws Exception {
         Report stored = filed("Kennzahlen 2025", "3");
 
-        HttpResponse<String> refused = post(stored.path() + "/bearbeiten", "titel", " ", "jahr", "20x6",
+        HttpResponse<String> refused = jetty.post(stored.path() + "/bearbeiten", "titel", " ", "jahr", "20x6",
                 "beschreibung", "Erste Zeile\n<b>fett</b>", "zielgruppe", "ringe", "ring", "3", "ring", "5",
                 "freigabe", "2026-12-24");
 
@@ -111,7 +105,7 @@ public class ReportEditFormJettyTest {
     public void valid_edit_is_saved_and_answered_with_303() throws Exception {
         Report stored = filed("Personalkosten 2024", "2");
 
-        HttpResponse<String> saved = post(stored.path() + "/bearbeiten", "titel", "Personalkosten 2024 (korrigiert)",
+        HttpResponse<String> saved = jetty.post(stored.path() + "/bearbeiten", "titel", "Personalkosten 2024 (korrigiert)",
                 "jahr", "2024", "beschreibung", "Mit den Zahlen aus Ring 4.", "zielgruppe", "ringe", "ring", "2",
                 "ring", "4", "freigabe", "");
 
@@ -121,8 +115,7 @@ public class ReportEditFormJettyTest {
         assertEquals("Personalkosten 2024 (korrigiert)", changed.title());
         assertEquals("Mit den Zahlen aus Ring 4.", changed.description());
         assertEquals(Set.of("2", "4"), changed.rings());
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(jetty.uri(stored.path() + "?hinweis=gespeichert"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = jetty.get(stored.path() + "?hinweis=gespeichert");
         assertEquals(200, page.statusCode());
         assertThat(page.body(), containsString("Die Angaben zum Bericht sind gespeichert."));
     }
@@ -132,8 +125,7 @@ public class ReportEditFormJettyTest {
     public void unknown_report_and_malformed_ids_are_404() throws Exception {
         for (String path : new String[] {"/berichte/999999/bearbeiten", "/berichte/x/bearbeiten",
                 "/berichte/1/bearbeiten/x"}) {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(jetty.uri(path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = jetty.get(path);
             assertEquals(path, 404, page.statusCode());
         }
     }
@@ -143,18 +135,5 @@ public class ReportEditFormJettyTest {
         String path = filing.file(new NewReport(title, 2025, "Beschreibung", Set.of(ring), title + ".pdf",
                 "application/pdf", "test"), new ByteArrayInputStream(pdf));
         return store.find(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1))).orElseThrow();
-    }
-
-    /** Posts the names and values as a form; a name may come more than once (the ring checkboxes). */
-    private HttpResponse<String> post(String path, String... namesAndValues) throws Exception {
-        StringJoiner body = new StringJoiner("&");
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            body.add(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
-        }
-        HttpRequest request = HttpRequest.newBuilder(jetty.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

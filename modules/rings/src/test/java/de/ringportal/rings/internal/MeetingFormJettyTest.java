@@ -1,5 +1,6 @@
 package de.ringportal.rings.internal;
 
+import static de.ringportal.core.testing.TestJetty.form;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.CoreMatchers.not;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -10,16 +11,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
@@ -46,8 +40,6 @@ public class MeetingFormJettyTest {
     private static RingAreaStore area;
     private static TestJetty jetty;
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     @BeforeClass
     public static void startJetty() throws Exception {
         var dataSource = TestDatabase.migrated(RingStore.class, "rings");
@@ -73,7 +65,7 @@ public class MeetingFormJettyTest {
     @Test
     public void refused_meeting_comes_back_with_422_the_typed_values_and_the_error_summary() throws Exception {
         int before = area.meetings("4").size();
-        HttpResponse<String> refused = post(MEETINGS, form("datum", "31.02.2026", "ort", "Kreishaus Coesfeld",
+        HttpResponse<String> refused = jetty.post(MEETINGS, form("datum", "31.02.2026", "ort", "Kreishaus Coesfeld",
                 "tagesordnung", "1. Begrüßung\n2. <b>Kennzahlen</b>", "protokoll", ""));
 
         assertEquals(422, refused.statusCode());
@@ -93,7 +85,7 @@ public class MeetingFormJettyTest {
     /** A valid meeting is stored once and answered with 303 to the list, which shows it. */
     @Test
     public void valid_meeting_is_saved_and_answered_with_303() throws Exception {
-        HttpResponse<String> saved = post(MEETINGS, form("datum", "14.03.2026", "ort", "Kreishaus Borken",
+        HttpResponse<String> saved = jetty.post(MEETINGS, form("datum", "14.03.2026", "ort", "Kreishaus Borken",
                 "tagesordnung", "1. Begrüßung", "protokoll", ""));
 
         assertEquals(303, saved.statusCode());
@@ -102,8 +94,7 @@ public class MeetingFormJettyTest {
                 .filter(m -> m.place().equals("Kreishaus Borken")).findFirst().orElseThrow();
         assertEquals(LocalDate.of(2026, 3, 14), meeting.date());
         assertEquals("1. Begrüßung", meeting.agenda());
-        HttpResponse<String> list = client.send(HttpRequest.newBuilder(jetty.uri(MEETINGS)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = jetty.get(MEETINGS);
         assertEquals(200, list.statusCode());
         assertThat(list.body(), containsString("<time datetime=\"2026-03-14\">14.03.2026</time>"));
     }
@@ -115,7 +106,7 @@ public class MeetingFormJettyTest {
         RingAreaStore.Meeting stored = area.meetings("4").stream()
                 .filter(m -> m.place().equals("Kreishaus Steinfurt")).findFirst().orElseThrow();
 
-        HttpResponse<String> refused = post(MEETINGS + "/" + stored.id(), form("datum", "2025-11-21", "ort", " ",
+        HttpResponse<String> refused = jetty.post(MEETINGS + "/" + stored.id(), form("datum", "2025-11-21", "ort", " ",
                 "tagesordnung", "", "protokoll", "Protokoll in Arbeit"));
 
         assertEquals(422, refused.statusCode());
@@ -123,33 +114,15 @@ public class MeetingFormJettyTest {
         assertThat(refused.body(), containsString("name=\"datum\" value=\"2025-11-21\""));
         assertThat(refused.body(), containsString(">Protokoll in Arbeit</textarea>"));
         assertEquals(stored, area.meeting("4", stored.id()).orElseThrow());
-        assertEquals(404, post(MEETINGS + "/999999", form("datum", "2025-11-21", "ort", "x")).statusCode());
+        assertEquals(404, jetty.post(MEETINGS + "/999999", form("datum", "2025-11-21", "ort", "x")).statusCode());
     }
 
     /** The route table answers for paths that are not there: an unknown ring, an id that is no number. */
     @Test
     public void unknown_ring_and_malformed_ids_are_404() throws Exception {
         for (String path : new String[] {"/ringe/99/intern/treffen", MEETINGS + "/x", MEETINGS + "/1/x"}) {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(jetty.uri(path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = jetty.get(path);
             assertEquals(path, 404, page.statusCode());
         }
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(jetty.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> form(String... namesAndValues) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            form.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return form;
     }
 }

@@ -76,7 +76,7 @@ public class SearchPageJettyTest {
     @Test
     public void too_long_query_comes_back_with_422_the_typed_text_and_the_error_summary() throws Exception {
         String query = "Unterkunft " + "x".repeat(190);
-        HttpResponse<String> refused = get("/suche?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> refused = jetty.get("/suche?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
 
         assertEquals(422, refused.statusCode());
         String page = refused.body();
@@ -90,7 +90,7 @@ public class SearchPageJettyTest {
     /** A word of a public item: 200 with the hit and its kind; the ring's item stays out for a visitor. */
     @Test
     public void query_finds_public_items_with_200() throws Exception {
-        HttpResponse<String> found = get("/suche?q=Unterkunft");
+        HttpResponse<String> found = jetty.get("/suche?q=Unterkunft");
 
         assertEquals(200, found.statusCode());
         assertThat(found.body(), containsString("1 Treffer für „Unterkunft“."));
@@ -103,7 +103,7 @@ public class SearchPageJettyTest {
     /** An empty query is no error: 200 with the notice. A POST is 405 with Allow. */
     @Test
     public void empty_query_is_a_notice_and_post_is_405() throws Exception {
-        HttpResponse<String> empty = get("/suche?q=+");
+        HttpResponse<String> empty = jetty.get("/suche?q=+");
         assertEquals(200, empty.statusCode());
         assertThat(empty.body(), containsString("Bitte geben Sie einen Suchbegriff ein."));
 
@@ -111,9 +111,5 @@ public class SearchPageJettyTest {
                 .POST(HttpRequest.BodyPublishers.ofString("q=x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
         assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElseThrow());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(jetty.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -11,15 +11,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
@@ -46,8 +40,6 @@ public class PageFormJettyTest {
 
     private static SitePages pages;
     private static TestJetty jetty;
-
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeClass
     public static void startJetty() throws Exception {
@@ -76,7 +68,7 @@ public class PageFormJettyTest {
     /** A bad address and a title too long: 422, the summary links to both inputs, the typed text is kept. */
     @Test
     public void refused_page_comes_back_with_422_the_typed_values_and_the_error_summary() throws Exception {
-        HttpResponse<String> refused = post("/redaktion/seiten/neu", "adresse", "../x", "titel", "T".repeat(201),
+        HttpResponse<String> refused = jetty.post("/redaktion/seiten/neu", "adresse", "../x", "titel", "T".repeat(201),
                 "menue", "Über <b>uns</b>", "position", "40", "text", "## Wir\n\nDie <b>Projektleitung</b>.",
                 "aktion", "speichern");
 
@@ -96,7 +88,7 @@ public class PageFormJettyTest {
     /** The preview renders the text without saving, with 200. */
     @Test
     public void preview_shows_the_text_and_saves_nothing() throws Exception {
-        HttpResponse<String> preview = post("/redaktion/seiten/neu", "adresse", "vorschau-test", "titel", "Vorschau",
+        HttpResponse<String> preview = jetty.post("/redaktion/seiten/neu", "adresse", "vorschau-test", "titel", "Vorschau",
                 "menue", "Vorschau", "position", "", "text", "Nur ansehen", "aktion", "vorschau");
 
         assertEquals(200, preview.statusCode());
@@ -111,7 +103,7 @@ public class PageFormJettyTest {
         String[] form = {"adresse", "ueber-uns", "titel", "Über uns", "menue", "Über uns", "position", "40",
             "text", "## Wir", "aktion", "speichern"};
 
-        HttpResponse<String> saved = post("/redaktion/seiten/neu", form);
+        HttpResponse<String> saved = jetty.post("/redaktion/seiten/neu", form);
 
         assertEquals(303, saved.statusCode());
         assertEquals("/seiten/ueber-uns", saved.headers().firstValue("Location").orElseThrow());
@@ -119,7 +111,7 @@ public class PageFormJettyTest {
         assertEquals("## Wir", page.body());
         assertEquals("Über uns", page.menuLabel());
         assertEquals(40, page.menuOrder());
-        HttpResponse<String> again = post("/redaktion/seiten/neu", form);
+        HttpResponse<String> again = jetty.post("/redaktion/seiten/neu", form);
         assertEquals(422, again.statusCode());
         assertThat(again.body(), containsString(
                 "<li><a href=\"#adresse\">Unter der Adresse „ueber-uns“ gibt es schon eine Seite.</a></li>"));
@@ -130,22 +122,10 @@ public class PageFormJettyTest {
     public void unknown_pages_and_built_in_deletes_are_404() throws Exception {
         for (String path : new String[] {"/redaktion/seiten/gibt-es-nicht", "/redaktion/seiten/impressum/loeschen",
             "/redaktion/seiten/Gross"}) {
-            assertEquals(path, 404, client.send(HttpRequest.newBuilder(jetty.uri(path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(path, 404, jetty.get(path).statusCode());
         }
-        assertEquals(404, post("/redaktion/seiten/impressum/loeschen").statusCode());
+        assertEquals(404, jetty.post("/redaktion/seiten/impressum/loeschen").statusCode());
         assertTrue(pages.find("impressum").isPresent());
-        assertEquals(405, client.send(HttpRequest.newBuilder(jetty.uri("/redaktion/seiten/impressum/wiederherstellen"))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
-    }
-
-    private HttpResponse<String> post(String path, String... namesAndValues) throws Exception {
-        String body = Stream.iterate(0, i -> i < namesAndValues.length, i -> i + 2)
-                .map(i -> URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(jetty.uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, jetty.get("/redaktion/seiten/impressum/wiederherstellen").statusCode());
     }
 }
