@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import de.ringportal.core.forms.Uploads;
+import de.ringportal.core.pages.Answers;
 import de.ringportal.core.pages.Exchange;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,12 +20,11 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class RegistryImportPages {
 
-    private static final int UNPROCESSABLE = 422;
     private static final String CHOOSE = "Bitte wählen Sie eine CSV-Datei aus.";
     /** The page's own answers, as before the upload kit: a missing file is a problem of the form (422). */
     private static final Uploads.Limit CSV = new Uploads.Limit(RegistryCsv.MAX_BYTES, CHOOSE, null)
-            .answering(Uploads.Reason.MISSING, UNPROCESSABLE, CHOOSE)
-            .answering(Uploads.Reason.EMPTY, UNPROCESSABLE, CHOOSE)
+            .answering(Uploads.Reason.MISSING, Answers.UNPROCESSABLE, CHOOSE)
+            .answering(Uploads.Reason.EMPTY, Answers.UNPROCESSABLE, CHOOSE)
             .answering(Uploads.Reason.TOO_LARGE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "Die Datei ist größer als 10 MB.")
             .answering(Uploads.Reason.UNREADABLE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
@@ -74,7 +74,7 @@ final class RegistryImportPages {
         }
         RegistryCsv.Result result = RegistryCsv.read(bytes);
         if (!result.valid()) {
-            report(exchange, UNPROCESSABLE, fileName, result.problems(), result.encoding());
+            report(exchange, Answers.UNPROCESSABLE, fileName, result.problems(), result.encoding());
             return;
         }
         Map<String, Entry> current = registry.snapshot().byAgs();
