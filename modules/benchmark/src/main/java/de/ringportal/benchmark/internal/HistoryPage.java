@@ -3,7 +3,7 @@ package de.ringportal.benchmark.internal;
 import de.ringportal.core.format.GermanNumbers;
 import java.io.IOException;
 import java.time.Year;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -29,8 +29,6 @@ public class HistoryPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm:ss")
-            .withZone(GermanDates.BERLIN);
 
     private final transient KeyFigureStore store;
     private final transient Directory directory;
@@ -59,7 +57,8 @@ public class HistoryPage extends RoutedServlet {
         Pager pager = Pager.of(request.getParameter(Pager.PARAMETER), total, PAGE_SIZE,
                 "/kennzahlen/verlauf?jahr=" + year + "&");
         List<Row> rows = store.history(ags, year, pager.offset(), PAGE_SIZE).stream()
-                .map(entry -> new Row(WHEN.format(entry.changedAt()), entry.changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                .map(entry -> new Row(GermanDates.dateTimeSeconds(entry.changedAt()),
+                        entry.changedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                         entry.figureCode(), Periods.label(entry.period()),
                         entry.oldValue() == null ? "–" : GermanNumbers.format(entry.oldValue()),
                         GermanNumbers.format(entry.newValue()), entry.changedBy(),

@@ -3,7 +3,6 @@ package de.ringportal.benchmark.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.Year;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public class RingPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm")
-            .withZone(GermanDates.BERLIN);
 
     private final transient KeyFigureStore store;
     private final transient Directory directory;
@@ -138,7 +135,8 @@ public class RingPage extends RoutedServlet {
                 open++;
             }
             Instant last = state == null ? null : state.lastRelease();
-            rows.add(new ReleaseRow(directory.name(ags), ags, status, done, last == null ? "–" : WHEN.format(last)));
+            rows.add(new ReleaseRow(directory.name(ags), ags, status, done,
+                    last == null ? "–" : GermanDates.dateTime(last)));
         }
         rows.sort((a, b) -> a.done() == b.done() ? a.name().compareTo(b.name()) : a.done() ? 1 : -1);
         views().render(request, response, "Freigaben " + year + ": " + ring.name(), "releases",
