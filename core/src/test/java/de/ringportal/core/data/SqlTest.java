@@ -201,6 +201,21 @@ public class SqlTest {
         assertEquals(1, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_date IS NULL AND n_text = ?", "b"));
     }
 
+    /** A column null in one row, set in the next and null again keeps its type in every row of the batch. */
+    @Test
+    public void batch_nulls_keep_their_column_type_between_rows() {
+        LocalDate day = LocalDate.of(2026, 3, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        sql.write(tx -> tx.batch("INSERT INTO kit_value (n_text, n_date, n_int, n_time) VALUES (?, ?, ?, ?)",
+                List.of(new Object[] {"a", null, null, now}, new Object[] {"b", day, 1, null},
+                        new Object[] {null, null, null, now}, new Object[] {"d", day, null, null})));
+
+        assertEquals(2, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_date = ?", day));
+        assertEquals(2, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_time = ?", now));
+        assertEquals(1, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_text IS NULL AND n_int IS NULL"));
+    }
+
     /** Placeholders make the markers of an IN list; an empty list is refused before it becomes invalid SQL. */
     @Test
     public void placeholders_make_an_in_list() {
