@@ -40,16 +40,42 @@ public class BothDatabasesTest {
     @Test
     public void a_class_runs_on_derby_then_postgresql_named_after_each() {
         NotingStoreTest.SEEN.setLength(0);
+        String limit = System.clearProperty(BothDatabases.PROPERTY);
         Request request = Request.aClass(NotingStoreTest.class);
-        List<String> names = request.getRunner().getDescription().getChildren().stream()
-                .flatMap(database -> database.getChildren().stream()).map(Description::getMethodName).toList();
-
-        Result result = new JUnitCore().run(request);
+        List<String> names;
+        Result result;
+        try {
+            names = request.getRunner().getDescription().getChildren().stream()
+                    .flatMap(database -> database.getChildren().stream()).map(Description::getMethodName).toList();
+            result = new JUnitCore().run(request);
+        } finally {
+            if (limit != null) {
+                System.setProperty(BothDatabases.PROPERTY, limit);
+            }
+        }
 
         assertTrue(result.getFailures().toString(), result.wasSuccessful());
         assertEquals(List.of("notes_its_database[derby]", "notes_its_database[postgresql]"), names);
         assertEquals("derby=Apache Derby;postgresql=PostgreSQL;", NotingStoreTest.SEEN.toString());
         assertEquals("Derby again after the class", TestDatabase.Kind.DERBY, TestDatabase.current());
+    }
+
+    /** The property limits a run to one database. */
+    @Test
+    public void the_property_runs_one_database_only() {
+        String limit = System.setProperty(BothDatabases.PROPERTY, "postgresql");
+        try {
+            List<String> names = Request.aClass(NotingStoreTest.class).getRunner().getDescription().getChildren()
+                    .stream().flatMap(database -> database.getChildren().stream()).map(Description::getMethodName)
+                    .toList();
+            assertEquals(List.of("notes_its_database[postgresql]"), names);
+        } finally {
+            if (limit == null) {
+                System.clearProperty(BothDatabases.PROPERTY);
+            } else {
+                System.setProperty(BothDatabases.PROPERTY, limit);
+            }
+        }
     }
 
     /** Without Debian's server binaries the tests fail, saying how to get them, rather than being skipped. */
