@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,7 @@ public final class TestDatabase {
     }
 
     private static final AtomicInteger COUNT = new AtomicInteger();
-    private static final Map<String, DataSource> TEMPLATES = new ConcurrentHashMap<>();
+    private static final Map<String, Object> TEMPLATES = new ConcurrentHashMap<>();
     private static volatile Kind current = Kind.DERBY;
 
     static {
@@ -63,17 +64,24 @@ public final class TestDatabase {
 
     /** A new database as {@link #migrated(Class, String)}, on the given kind of database. */
     public static DataSource migrated(Kind kind, Class<?> owner, String schema) {
+        String key = kind + " " + schema + " " + owner.getProtectionDomain().getCodeSource().getLocation();
         if (kind == Kind.POSTGRESQL) {
-            DataSource template = TEMPLATES.computeIfAbsent(schema + " " + owner.getProtectionDomain().getCodeSource().getLocation(), key -> {
+            DataSource template = (DataSource) TEMPLATES.computeIfAbsent(key, same -> {
                 DataSource migrated = TestPostgres.newDatabase(schema + "_template");
                 CoreForTests.migrate(migrated, owner, schema);
                 return migrated;
             });
             return TestPostgres.newDatabase(schema, template);
         }
-        DataSource dataSource = empty(schema);
-        CoreForTests.migrate(dataSource, owner, schema);
-        return dataSource;
+        Path backup = (Path) TEMPLATES.computeIfAbsent(key, same -> {
+            EmbeddedDataSource migrated = derby(schema + "-template");
+            migrated.setCreateDatabase("create");
+            CoreForTests.migrate(migrated, owner, schema);
+            return DerbyBackups.backUp(migrated);
+        });
+        EmbeddedDataSource copy = derby(schema);
+        DerbyBackups.restore(copy, backup);
+        return copy;
     }
 
     /** A new database without tables, of the kind whose turn it is: for tests of the data kit itself. */
@@ -81,11 +89,16 @@ public final class TestDatabase {
         if (current == Kind.POSTGRESQL) {
             return TestPostgres.newDatabase(name);
         }
+        EmbeddedDataSource dataSource = derby(name);
+        dataSource.setCreateDatabase("create");
+        return dataSource;
+    }
+
+    private static EmbeddedDataSource derby(String name) {
         // again each time: a test of core's own Derby set-up may have pointed the log elsewhere
         System.setProperty("derby.stream.error.file", "target/derby.log");
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:" + name + "-test-" + COUNT.incrementAndGet());
-        dataSource.setCreateDatabase("create");
         return dataSource;
     }
 
