@@ -91,7 +91,8 @@ public final class PostgresServer {
     static Path binaries(Path versions) {
         try (Stream<Path> found = Files.list(versions)) {
             return found.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb"))
+                            && Files.isExecutable(bin.resolve("pg_ctl")))
                     .max(Comparator.comparing(Path::toString))
                     .orElseThrow(() -> missing(versions));
         } catch (IOException e) {

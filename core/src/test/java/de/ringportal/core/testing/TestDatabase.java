@@ -20,10 +20,11 @@ import de.ringportal.core.internal.CoreForTests;
  * A fresh database with a module's migrations applied by core's real migration code (Flyway, the
  * {@code ${large_text}} placeholder, the history table {@code schema_history_<schema>}), one per call: an in-memory
  * Derby, or a database on the test JVM's PostgreSQL server ({@link TestPostgres}) when the test class runs with
- * {@link BothDatabases} and it is PostgreSQL's turn. On Derby, lock waits are short (deadlocks found after one
- * second, a lock given up after two), as on a loaded machine, so that tests of concurrent writers meet the timeouts
- * the portal must survive, and meet them quickly. On PostgreSQL the module's scripts run once per JVM into a template
- * database, and each call copies it ({@code CREATE DATABASE ... TEMPLATE}), which is much faster than migrating.
+ * {@link BothDatabases} and it is PostgreSQL's turn. The module's scripts run once per JVM and database kind into a
+ * template, and each call gets a copy of it (Derby: {@link DerbyBackups}; PostgreSQL:
+ * {@code CREATE DATABASE ... TEMPLATE}), which is much faster than migrating each time. On Derby, lock waits are
+ * short (deadlocks found after one second, a lock given up after two), as on a loaded machine, so that tests of
+ * concurrent writers meet the timeouts the portal must survive, and meet them quickly.
  */
 public final class TestDatabase {
 
