@@ -21,7 +21,8 @@ import java.time.LocalDateTime;
 final class Binding {
 
     private final PreparedStatement statement;
-    private ParameterMetaData metaData;
+    /** The parameter types the statement expects, read once: PostgreSQL's metadata changes with what is bound. */
+    private int[] types;
     private boolean metaDataUnavailable;
 
     Binding(PreparedStatement statement) {
@@ -30,6 +31,10 @@ final class Binding {
 
     /** Binds the values to the parameters 1..n of the statement, in order. */
     void bind(Object... values) throws SQLException {
+        if (types == null && !metaDataUnavailable && java.util.Arrays.asList(values).contains(null)) {
+            // before this row binds anything: the types then are those the statement itself needs
+            readTypes();
+        }
         for (int i = 0; i < values.length; i++) {
             bind(i + 1, values[i]);
         }
@@ -64,20 +69,34 @@ final class Binding {
     }
 
     private int nullType(int index) {
-        if (!metaDataUnavailable) {
-            try {
-                if (metaData == null) {
-                    metaData = statement.getParameterMetaData();
-                }
-                int type = metaData.getParameterType(index);
-                if (type != Types.NULL && type != Types.OTHER) {
-                    return type;
-                }
-            } catch (SQLException | UnsupportedOperationException e) {
-                // a driver that cannot describe its parameters: the fallback below, for every parameter of this statement
-                metaDataUnavailable = true;
+        if (types == null && !metaDataUnavailable) {
+            readTypes();
+        }
+        if (types != null && index <= types.length) {
+            int type = types[index - 1];
+            if (type != Types.NULL && type != Types.OTHER) {
+                return type;
             }
         }
         return Types.VARCHAR;
+    }
+
+    /**
+     * Copies the types out of {@link ParameterMetaData}: on PostgreSQL it is a live view that reports {@code OTHER}
+     * once a parameter was bound with a type the driver leaves to the server (a date), so that a later row's null
+     * would go in as {@code VARCHAR} and be refused for a date column.
+     */
+    private void readTypes() {
+        try {
+            ParameterMetaData metaData = statement.getParameterMetaData();
+            int[] read = new int[metaData.getParameterCount()];
+            for (int i = 0; i < read.length; i++) {
+                read[i] = metaData.getParameterType(i + 1);
+            }
+            types = read;
+        } catch (SQLException | UnsupportedOperationException e) {
+            // a driver that cannot describe its parameters: VARCHAR, for every parameter of this statement
+            metaDataUnavailable = true;
+        }
     }
 }
