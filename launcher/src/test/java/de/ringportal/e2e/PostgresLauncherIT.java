@@ -133,6 +133,31 @@ public class PostgresLauncherIT {
     }
 
     /**
+     * A server that does not answer (nothing listens on its port) is retried for 30 s, then the launcher exits with an
+     * exit code other than 0 and a German line naming the URL.
+     */
+    @Test
+    public void an_unreachable_server_exits_after_about_30_seconds() throws Exception {
+        Map<String, String> environment = environment(PostgresServer.PASSWORD);
+        String unreachable = "jdbc:postgresql://127.0.0.1:" + PortalProcess.freePort() + "/" + DATABASE;
+        environment.put("RINGPORTAL_DB_URL", unreachable);
+        long started = System.nanoTime();
+        PortalProcess gone = PortalProcess.launch(PortalProcess.newHome("PostgresLauncherIT-unreachable"), environment);
+        try {
+            int exitCode = gone.waitForExit(Duration.ofSeconds(120));
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            System.out.printf("PostgresLauncherIT: unreachable server, launcher exited after %d s%n", seconds);
+            String output = gone.output();
+            assertNotEquals(output, 0, exitCode);
+            assertThat(output, containsString("Der PostgreSQL-Server " + unreachable + " ist nach 3"));
+            assertThat(output, containsString(" s nicht erreichbar"));
+            assertTrue("exited after " + seconds + " s:\n" + output, seconds < 60);
+        } finally {
+            gone.close();
+        }
+    }
+
+    /**
      * The server stopped while the portal runs: {@code /health} says DOWN with a German reason and pages answer the
      * styled 503 (not 500); once the server is started again, both come back by themselves, without a restart.
      */
