@@ -41,6 +41,8 @@ public class PostgresLauncherIT {
     private static final Duration NOTICE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The administrator's password now: the restart scenario changes it. */
+    private static volatile String adminPassword = ADMIN_PASSWORD;
     private static PostgresServer server;
     private static Path home;
     private static PortalProcess portal;
@@ -97,6 +99,7 @@ public class PostgresLauncherIT {
         change.put("wiederholung", newPassword);
         Visitor.Page changed = admin.post("/konto/passwort", change);
         assertEquals(changed.body(), 303, changed.status());
+        adminPassword = newPassword;
 
         assertEquals(143, portal.stop());
         portal = PortalProcess.start(home, environment(PostgresServer.PASSWORD));
@@ -164,6 +167,8 @@ public class PostgresLauncherIT {
     @Test
     public void a_stopped_server_makes_pages_503_and_the_portal_recovers_when_it_is_back() throws Exception {
         assertEquals(200, portal.get("/aktuelles").statusCode());
+        Visitor admin = new Visitor(portal.port());
+        assertEquals(303, admin.login("admin", adminPassword, "/").status());
         server.stop();
         try {
             portal.await("/health says the database is DOWN", NOTICE, () -> portal.get("/health").statusCode() == 503);
@@ -179,6 +184,7 @@ public class PostgresLauncherIT {
                 assertThat(response.body(), containsString("<h1>Vorübergehend nicht verfügbar</h1>"));
                 assertThat(response.body(), not(containsString("Exception")));
             }
+            assertEquals("a logged-in page", 503, admin.get("/konto/passwort").status());
         } finally {
             server.start();
         }
@@ -188,6 +194,7 @@ public class PostgresLauncherIT {
         assertEquals(200, start.statusCode());
         assertThat(start.body(), containsString(WELCOME));
         assertEquals(200, portal.get("/aktuelles").statusCode());
+        assertEquals("a logged-in page", 200, admin.get("/konto/passwort").status());
         assertTrue(portal.isAlive());
     }
 
