@@ -67,6 +67,9 @@ public abstract class PortalTestSupport {
     private static final String BUNDLES_DIR = "ringportal.it.bundles";
     private static final String WORK_DIR = "ringportal.it.work";
     private static final String LOCAL_REPOSITORY = "maven.repo.local";
+    /** System property: run the portal on a throwaway PostgreSQL server instead of embedded Derby. */
+    private static final String POSTGRESQL = "ringportal.it.postgresql";
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How long a condition may take; generous, because the CI machine has two cores. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -97,12 +100,58 @@ public abstract class PortalTestSupport {
                 workingDirectory(work.resolve("exam").toString()),
                 offlineMavenResolution(),
                 portalProperties(work),
+                onPostgres(getClass().getSimpleName()),
                 shippedBundles(Path.of(System.getProperty(BUNDLES_DIR, "target/classes/bundles"))),
                 junitBundles(),
                 composite(frameworkProperties().entrySet().stream()
                         .map(property -> frameworkProperty(property.getKey()).value(property.getValue()))
                         .toArray(Option[]::new)),
                 composite(additionalOptions(work)));
+    }
+
+    /**
+     * With {@code -Dringportal.it.postgresql=true} the portal runs on PostgreSQL instead of embedded Derby: one
+     * throwaway server for the test run, a fresh database per test class, passed as the launcher passes it.
+     */
+    private static Option onPostgres(String testClass) {
+        if (!Boolean.getBoolean(POSTGRESQL)) {
+            return composite();
+        }
+        try {
+            String database = testClass.toLowerCase(java.util.Locale.ROOT) + "_" + DATABASES.incrementAndGet();
+            PostgresForTests.server().createDatabase(database);
+            return composite(
+                    frameworkProperty("ringportal.db.url").value(PostgresForTests.server().url(database)),
+                    frameworkProperty("ringportal.db.user").value(de.ringportal.e2e.PostgresServer.USER),
+                    frameworkProperty("ringportal.db.password").value(de.ringportal.e2e.PostgresServer.PASSWORD));
+        } catch (IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot prepare PostgreSQL for " + testClass, e);
+        }
+    }
+
+    /** The run's one PostgreSQL server, started on first use and stopped when the test JVM ends. */
+    private static final class PostgresForTests {
+        private static de.ringportal.e2e.PostgresServer server;
+
+        static synchronized de.ringportal.e2e.PostgresServer server() throws IOException {
+            if (server == null) {
+                try {
+                    server = de.ringportal.e2e.PostgresServer.start("pax-exam");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                de.ringportal.e2e.PostgresServer started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException | InterruptedException e) {
+                        // the JVM ends anyway; the folder is in /tmp
+                    }
+                }, "pax-exam-postgresql-stop"));
+            }
+            return server;
+        }
     }
 
     /** Extra options of one test class, such as bundles it builds; {@code work} is that class's own directory. */
