@@ -24,6 +24,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.ringportal.core.testing.PostgresServer;
 import de.ringportal.it.Visitor;
 
 /**
@@ -49,7 +50,7 @@ public class PostgresLauncherIT {
 
     @BeforeClass
     public static void startServerAndPortal() throws Exception {
-        server = PostgresServer.start("PostgresLauncherIT");
+        server = PostgresServer.startWithPassword("PostgresLauncherIT");
         server.createDatabase(DATABASE);
         home = PortalProcess.newHome("PostgresLauncherIT");
         long started = System.nanoTime();
@@ -186,7 +187,7 @@ public class PostgresLauncherIT {
             }
             assertEquals("a logged-in page", 503, admin.get("/konto/passwort").status());
         } finally {
-            server.start();
+            server.startAgain();
         }
         portal.await("/health answers 200 again", NOTICE, () -> portal.get("/health").statusCode() == 200);
         assertEquals("UP", health().path("database").asText());

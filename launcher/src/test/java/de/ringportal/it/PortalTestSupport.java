@@ -52,6 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.testing.PostgresServer;
 
 /**
  * Base of the in-container tests. Its {@link #configuration()} starts Felix with exactly the bundles the launcher
@@ -122,33 +123,21 @@ public abstract class PortalTestSupport {
             PostgresForTests.server().createDatabase(database);
             return composite(
                     frameworkProperty("ringportal.db.url").value(PostgresForTests.server().url(database)),
-                    frameworkProperty("ringportal.db.user").value(de.ringportal.e2e.PostgresServer.USER),
-                    frameworkProperty("ringportal.db.password").value(de.ringportal.e2e.PostgresServer.PASSWORD));
-        } catch (IOException | java.sql.SQLException e) {
+                    frameworkProperty("ringportal.db.user").value(PostgresServer.USER),
+                    frameworkProperty("ringportal.db.password").value(PostgresServer.PASSWORD));
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot prepare PostgreSQL for " + testClass, e);
         }
     }
 
     /** The run's one PostgreSQL server, started on first use and stopped when the test JVM ends. */
     private static final class PostgresForTests {
-        private static de.ringportal.e2e.PostgresServer server;
+        private static PostgresServer server;
 
-        static synchronized de.ringportal.e2e.PostgresServer server() throws IOException {
+        static synchronized PostgresServer server() {
             if (server == null) {
-                try {
-                    server = de.ringportal.e2e.PostgresServer.start("pax-exam");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-                de.ringportal.e2e.PostgresServer started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException | InterruptedException e) {
-                        // the JVM ends anyway; the folder is in /tmp
-                    }
-                }, "pax-exam-postgresql-stop"));
+                server = PostgresServer.startWithPassword("pax-exam");
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pax-exam-postgresql-stop"));
             }
             return server;
         }

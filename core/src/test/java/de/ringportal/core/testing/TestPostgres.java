@@ -83,7 +83,7 @@ public final class TestPostgres {
 
     private static String started() {
         PostgresServer server = PostgresServer.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop PostgreSQL test server"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop PostgreSQL test server"));
         return server.url();
     }
 
