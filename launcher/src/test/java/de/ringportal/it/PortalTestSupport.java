@@ -101,7 +101,7 @@ public abstract class PortalTestSupport {
                 workingDirectory(work.resolve("exam").toString()),
                 offlineMavenResolution(),
                 portalProperties(work),
-                onPostgres(getClass().getSimpleName()),
+                runsOnPostgres() ? onPostgres(getClass().getSimpleName()) : composite(),
                 shippedBundles(Path.of(System.getProperty(BUNDLES_DIR, "target/classes/bundles"))),
                 junitBundles(),
                 composite(frameworkProperties().entrySet().stream()
@@ -111,13 +111,16 @@ public abstract class PortalTestSupport {
     }
 
     /**
-     * With {@code -Dringportal.it.postgresql=true} the portal runs on PostgreSQL instead of embedded Derby: one
-     * throwaway server for the test run, a fresh database per test class, passed as the launcher passes it.
+     * Whether this class runs the portal on PostgreSQL instead of embedded Derby: with
+     * {@code -Dringportal.it.postgresql=true} every class does; a class such as {@code KeyFiguresOnPostgresIT} does
+     * always.
      */
+    protected boolean runsOnPostgres() {
+        return Boolean.getBoolean(POSTGRESQL);
+    }
+
+    /** One throwaway server for the test run, a fresh database per test class, passed as the launcher passes it. */
     private static Option onPostgres(String testClass) {
-        if (!Boolean.getBoolean(POSTGRESQL)) {
-            return composite();
-        }
         try {
             String database = testClass.toLowerCase(java.util.Locale.ROOT) + "_" + DATABASES.incrementAndGet();
             PostgresForTests.server().createDatabase(database);
