@@ -19,6 +19,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Viewer;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,7 +72,8 @@ public class SessionStore {
         volatile Viewer viewer;
         /** The last request this node saw; the database has it to within {@link #WRITE_EVERY}. */
         volatile Instant lastSeen;
-        volatile Instant lastWritten;
+        /** Changed only under the session's monitor. */
+        Instant lastWritten;
         final Instant checkedAt;
 
         Session(int accountId, Viewer viewer, Instant created, Instant lastSeen, Instant lastWritten,
@@ -145,14 +147,34 @@ public class SessionStore {
             return Optional.empty();
         }
         session.lastSeen = now;
-        if (!session.lastWritten.plus(WRITE_EVERY).isAfter(now)) {
-            session.lastWritten = now;
-            if (!table.touch(idHash, now)) {
-                sessions.remove(idHash);
-                return Optional.empty();
-            }
+        if (isWriteDue(session, now) && !touch(idHash, now)) {
+            sessions.remove(idHash);
+            return Optional.empty();
         }
         return Optional.of(session);
+    }
+
+    /** Is it this request's turn to write the last request down? One of parallel requests gets it. */
+    private static boolean isWriteDue(Session session, Instant now) {
+        synchronized (session) {
+            if (session.lastWritten.plus(WRITE_EVERY).isAfter(now)) {
+                return false;
+            }
+            session.lastWritten = now;
+            return true;
+        }
+    }
+
+    /**
+     * Writes the last request down; false when the session is gone. Other writers in the way (the table busy) do not
+     * fail the page: the session is known to exist, and the next request a minute on writes again.
+     */
+    private boolean touch(String idHash, Instant now) {
+        try {
+            return table.touch(idHash, now);
+        } catch (StoreBusyException busy) {
+            return true;
+        }
     }
 
     /** The id of the request's live session, if any (for binding CSRF tokens to it); refreshes its idle time. */
