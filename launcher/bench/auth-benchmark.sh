@@ -169,10 +169,17 @@ if [ -n "$BEFORE_JAR" ]; then
             log_in
             log "$which, round $round: warm-up ($WARMUP), then wrk ${PAGE_WRK_ARGS[*]} (logged in) $BASE/"
             wrk -t2 -c32 "-d$WARMUP" -H "Cookie: rp_session=$SESSION" "$BASE/" >/dev/null
+            ticks_before=$(awk '{ print $14 + $15 }' "/proc/$PORTAL_PID/stat")
             wrk "${PAGE_WRK_ARGS[@]}" -H "Cookie: rp_session=$SESSION" "$BASE/" >"$WORK/$which-$round.wrk.txt"
+            ticks_after=$(awk '{ print $14 + $15 }' "/proc/$PORTAL_PID/stat")
+            # the portal's CPU per request: less sensitive than requests/s to what else runs on a shared machine
+            awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" \
+                -v n="$(awk '/requests in/ { print $1 }' "$WORK/$which-$round.wrk.txt")" \
+                'BEGIN { printf "%.0f\n", t * 1000000 / hz / n }' >"$WORK/$which-$round.cpu"
             curl -s -H "Cookie: rp_session=$SESSION" "$BASE/" | grep -q 'Angemeldet:' || die "the session ended"
             stop_portal
-            log "$which, round $round: $(wrk_rps "$WORK/$which-$round.wrk.txt") requests/s"
+            log "$which, round $round: $(wrk_rps "$WORK/$which-$round.wrk.txt") requests/s," \
+                "$(cat "$WORK/$which-$round.cpu") µs portal CPU per request"
         done
     done
     mean_rps() { cat "$WORK"/"$1"-*.wrk.txt | awk '/^Requests\/sec:/ { s += $2; n++ } END { printf "%.0f", s / n }'; }
@@ -180,9 +187,13 @@ if [ -n "$BEFORE_JAR" ]; then
     after_rps=$(mean_rps after)
     change=$(awk -v a="$after_rps" -v b="$before_rps" 'BEGIN { printf "%.2f", a / b }')
     each() { for f in "$WORK"/"$1"-*.wrk.txt; do wrk_rps "$f"; echo; done | paste -sd/ -; }
+    mean_cpu() { cat "$WORK"/"$1"-*.cpu | awk '{ s += $1; n++ } END { printf "%.0f", s / n }'; }
+    cpu_change=$(awk -v a="$(mean_cpu after)" -v b="$(mean_cpu before)" 'BEGIN { printf "%.2f", a / b }')
     compare_rows+=("| start page, logged in, before ($(basename "$BEFORE_JAR"), $(sha256sum "$BEFORE_JAR" | cut -c1-12)): requests/s, mean of $ROUNDS ($(each before)) | $before_rps | | |")
     compare_rows+=("| start page, logged in, this jar: requests/s, mean of $ROUNDS ($(each after)) | $after_rps | | |")
     compare_rows+=("| logged in, this jar / before | $change | ≥ 0.9 | $(verdict "$change >= 0.9") |")
+    compare_rows+=("| portal CPU per logged-in request, before / this jar (µs, mean of $ROUNDS; each: $(cat "$WORK"/before-*.cpu | paste -sd/ -) and $(cat "$WORK"/after-*.cpu | paste -sd/ -)) | $(mean_cpu before) / $(mean_cpu after) | | |")
+    compare_rows+=("| CPU per logged-in request, this jar / before | $cpu_change | ≤ 1.11 | $(verdict "$cpu_change <= 1.11") |")
     compare_rows+=("| p99 latency logged in, before / this jar, last round (ms) | $(wrk_ms "$WORK/before-$ROUNDS.wrk.txt" 99) / $(wrk_ms "$WORK/after-$ROUNDS.wrk.txt" 99) | | |")
 fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
