@@ -9,7 +9,7 @@
 # form at once; the portal runs at most one Argon2id check per core, more only queue), HASH_RUNS=30, PORT=18082,
 # JAVA_OPTS="" (empty means JVM defaults), KEEP=1 keeps the temporary folder with the logs, JAR (default
 # launcher/target/ringportal.jar). With BEFORE_JAR (an older build, e.g. main's before a change), the logged-in start
-# page is also measured on both jars in turn, ROUNDS=2 times each (before, after, before, after: drift on a shared
+# page is also measured on both jars in turn, ROUNDS=2 times each (before, after, after, before: drift on a shared
 # machine falls on both), each on a fresh data folder and session. Prints a Markdown table and writes it to
 # launcher/bench/auth-results.md.
 set -euo pipefail
@@ -162,7 +162,10 @@ log "portal stopped in $(($(now_ms) - stop_started)) ms"
 compare_rows=()
 if [ -n "$BEFORE_JAR" ]; then
     for round in $(seq 1 "$ROUNDS"); do
-        for which in before after; do
+        # before, after, after, before, ...: a load that rises or falls during the run falls on both jars alike
+        order="before after"
+        if [ $((round % 2)) = 0 ]; then order="after before"; fi
+        for which in $order; do
             jar=$JAR
             if [ "$which" = before ]; then jar=$BEFORE_JAR; fi
             start_portal "$jar" "$which-$round"
@@ -244,8 +247,9 @@ ceiling=$(awk -v c="$cores" -v ms="$check_cpu" 'BEGIN { printf "%.0f", c * 1000 
     echo "random CSRF token and cookie for the header's login form), returning ones the CSRF cookie, logged-in ones the"
     echo "session cookie of one login (header with the name and the logout button, Cache-Control: no-store)."
     if [ -n "$BEFORE_JAR" ]; then
-        echo "Before / this jar: the logged-in start page as above, on each jar in turn (before, this, ...), each start on"
-        echo "a fresh data folder with one login; $ROUNDS rounds, the mean of their requests/s."
+        echo "Before / this jar: the logged-in start page as above, on each jar in turn (before, this, this, before, ...),"
+        echo "each start on a fresh data folder with one login; $ROUNDS rounds, the mean of their requests/s and of the"
+        echo "portal's CPU time (user + system, /proc) per request."
     fi
     echo "Portal, wrk and curl share the same $cores cores; other work on the machine shows in the load average above."
 } | tee "$HERE/auth-results.md"
