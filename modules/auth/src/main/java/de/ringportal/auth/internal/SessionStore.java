@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -75,6 +76,8 @@ public class SessionStore {
         /** Changed only under the session's monitor. */
         Instant lastWritten;
         final Instant checkedAt;
+        /** Set while one request reads the session again. */
+        final AtomicBoolean reading = new AtomicBoolean();
 
         Session(int accountId, Viewer viewer, Instant created, Instant lastSeen, Instant lastWritten,
                 Instant checkedAt) {
@@ -135,8 +138,8 @@ public class SessionStore {
         String idHash = Sha256.hex(id);
         Instant now = clock.instant();
         Session session = sessions.get(idHash);
-        if (session == null || !session.checkedAt.plus(CONFIRM_EVERY).isAfter(now)) {
-            session = load(idHash, session, now);
+        if (session == null || isDue(session, now)) {
+            session = reload(idHash, session, now);
             if (session == null) {
                 return Optional.empty();
             }
@@ -152,6 +155,14 @@ public class SessionStore {
             return Optional.empty();
         }
         return Optional.of(session);
+    }
+
+    /**
+     * Is it this request's turn to read the session again? One of parallel requests gets it; the others go on with
+     * what was read less than a second or so ago, instead of all asking the database at once.
+     */
+    private static boolean isDue(Session session, Instant now) {
+        return !session.checkedAt.plus(CONFIRM_EVERY).isAfter(now) && session.reading.compareAndSet(false, true);
     }
 
     /** Is it this request's turn to write the last request down? One of parallel requests gets it. */
@@ -217,6 +228,18 @@ public class SessionStore {
         sessions.values().removeIf(session -> isExpired(session, now, current));
         return table.purge(now.minus(Duration.ofMinutes(current.idleMinutes())).minus(WRITE_EVERY),
                 now.minus(Duration.ofHours(current.absoluteHours())));
+    }
+
+    /** {@link #load}, and when that fails (the database away), the next request tries again. */
+    private Session reload(String idHash, Session known, Instant now) {
+        try {
+            return load(idHash, known, now);
+        } catch (RuntimeException e) {
+            if (known != null) {
+                known.reading.set(false);
+            }
+            throw e;
+        }
     }
 
     /** Reads the session and its account again: null when either is gone or the account is disabled. */
