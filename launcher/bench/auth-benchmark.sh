@@ -9,8 +9,9 @@
 # form at once; the portal runs at most one Argon2id check per core, more only queue), HASH_RUNS=30, PORT=18082,
 # JAVA_OPTS="" (empty means JVM defaults), KEEP=1 keeps the temporary folder with the logs, JAR (default
 # launcher/target/ringportal.jar). With BEFORE_JAR (an older build, e.g. main's before a change), the logged-in start
-# page is also measured on both jars in turn, ROUNDS=2 times each (before, after, after, before: drift on a shared
-# machine falls on both), each on a fresh data folder and session. Prints a Markdown table and writes it to
+# page is also measured on both jars, running side by side on PORT and PORT+1, each warmed up, ROUNDS=2 times each
+# (before, after, after, before: drift on a shared machine falls on both), each on a fresh data folder and session.
+# WARMUP is in seconds here (10s). Prints a Markdown table and writes it to
 # launcher/bench/auth-results.md.
 set -euo pipefail
 
@@ -161,30 +162,52 @@ log "portal stopped in $(($(now_ms) - stop_started)) ms"
 # --- (d) with BEFORE_JAR: the logged-in start page on the older jar and on this one, in turn --------------------
 compare_rows=()
 if [ -n "$BEFORE_JAR" ]; then
+    # Both jars run side by side (the one not measured idles), each on a fresh data folder with one login and a
+    # warm-up of twice WARMUP, so that the rounds compare warmed-up JVMs; before, after, after, before, ...: a load
+    # that rises or falls during the run falls on both jars alike.
+    declare -A pid_of session_of port_of
+    port_of[after]=$PORT
+    port_of[before]=$((PORT + 1))
+    for which in after before; do
+        jar=$JAR
+        if [ "$which" = before ]; then jar=$BEFORE_JAR; fi
+        PORT=${port_of[$which]}
+        BASE=http://127.0.0.1:$PORT
+        if curl -s -o /dev/null "$BASE/"; then die "port $PORT is already in use"; fi
+        start_portal "$jar" "$which"
+        log_in
+        pid_of[$which]=$PORTAL_PID
+        session_of[$which]=$SESSION
+    done
+    for which in after before; do
+        log "$which: warm-up ($((2 * ${WARMUP%s}))s, logged in) on port ${port_of[$which]}"
+        wrk -t2 -c32 "-d$((2 * ${WARMUP%s}))s" -H "Cookie: rp_session=${session_of[$which]}" \
+            "http://127.0.0.1:${port_of[$which]}/" >/dev/null
+    done
     for round in $(seq 1 "$ROUNDS"); do
-        # before, after, after, before, ...: a load that rises or falls during the run falls on both jars alike
         order="before after"
         if [ $((round % 2)) = 0 ]; then order="after before"; fi
         for which in $order; do
-            jar=$JAR
-            if [ "$which" = before ]; then jar=$BEFORE_JAR; fi
-            start_portal "$jar" "$which-$round"
-            log_in
-            log "$which, round $round: warm-up ($WARMUP), then wrk ${PAGE_WRK_ARGS[*]} (logged in) $BASE/"
-            wrk -t2 -c32 "-d$WARMUP" -H "Cookie: rp_session=$SESSION" "$BASE/" >/dev/null
-            ticks_before=$(awk '{ print $14 + $15 }' "/proc/$PORTAL_PID/stat")
-            wrk "${PAGE_WRK_ARGS[@]}" -H "Cookie: rp_session=$SESSION" "$BASE/" >"$WORK/$which-$round.wrk.txt"
-            ticks_after=$(awk '{ print $14 + $15 }' "/proc/$PORTAL_PID/stat")
+            pid=${pid_of[$which]}
+            ticks_before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+            wrk "${PAGE_WRK_ARGS[@]}" -H "Cookie: rp_session=${session_of[$which]}" \
+                "http://127.0.0.1:${port_of[$which]}/" >"$WORK/$which-$round.wrk.txt"
+            ticks_after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
             # the portal's CPU per request: less sensitive than requests/s to what else runs on a shared machine
             awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" \
                 -v n="$(awk '/requests in/ { print $1 }' "$WORK/$which-$round.wrk.txt")" \
                 'BEGIN { printf "%.0f\n", t * 1000000 / hz / n }' >"$WORK/$which-$round.cpu"
-            curl -s -H "Cookie: rp_session=$SESSION" "$BASE/" | grep -q 'Angemeldet:' || die "the session ended"
-            stop_portal
             log "$which, round $round: $(wrk_rps "$WORK/$which-$round.wrk.txt") requests/s," \
                 "$(cat "$WORK/$which-$round.cpu") µs portal CPU per request"
         done
     done
+    for which in after before; do
+        curl -s -H "Cookie: rp_session=${session_of[$which]}" "http://127.0.0.1:${port_of[$which]}/" \
+            | grep -q 'Angemeldet:' || die "the session on the $which jar ended during the run"
+        kill -TERM "${pid_of[$which]}"
+        wait "${pid_of[$which]}" 2>/dev/null || true
+    done
+    PIDS=()
     mean_rps() { cat "$WORK"/"$1"-*.wrk.txt | awk '/^Requests\/sec:/ { s += $2; n++ } END { printf "%.0f", s / n }'; }
     before_rps=$(mean_rps before)
     after_rps=$(mean_rps after)
@@ -220,6 +243,8 @@ ceiling=$(awk -v c="$cores" -v ms="$check_cpu" 'BEGIN { printf "%.0f", c * 1000 
         "$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
         "load average before the run $LOAD_BEFORE, after it $LOAD_AFTER"
     echo "$(java -version 2>&1 | sed -n 2p); JVM flags: ${JAVA_OPTS:-none (JVM defaults)}"
+    echo "Command: \`${BEFORE_JAR:+BEFORE_JAR=$BEFORE_JAR ROUNDS=$ROUNDS }DURATION=$DURATION WARMUP=$WARMUP launcher/bench/auth-benchmark.sh\`" \
+        "(jar $(basename "$JAR"), $(sha256sum "$JAR" | cut -c1-12))"
     echo
     echo "| measure | result | target | |"
     echo "|---|---|---|---|"
@@ -247,9 +272,9 @@ ceiling=$(awk -v c="$cores" -v ms="$check_cpu" 'BEGIN { printf "%.0f", c * 1000 
     echo "random CSRF token and cookie for the header's login form), returning ones the CSRF cookie, logged-in ones the"
     echo "session cookie of one login (header with the name and the logout button, Cache-Control: no-store)."
     if [ -n "$BEFORE_JAR" ]; then
-        echo "Before / this jar: the logged-in start page as above, on each jar in turn (before, this, this, before, ...),"
-        echo "each start on a fresh data folder with one login; $ROUNDS rounds, the mean of their requests/s and of the"
-        echo "portal's CPU time (user + system, /proc) per request."
+        echo "Before / this jar: both jars run side by side, each on a fresh data folder with one login, warmed up for"
+        echo "twice $WARMUP logged in; then the logged-in start page as above on each in turn (before, this, this, before,"
+        echo "...); $ROUNDS rounds, the mean of their requests/s and of the portal's CPU time (user + system) per request."
     fi
     echo "Portal, wrk and curl share the same $cores cores; other work on the machine shows in the load average above."
 } | tee "$HERE/auth-results.md"
