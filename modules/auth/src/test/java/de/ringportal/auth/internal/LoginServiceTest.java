@@ -34,6 +34,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
 
 import com.password4j.Argon2Function;
@@ -43,6 +44,7 @@ import com.password4j.types.Argon2;
 import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.auth.internal.LoginService.Outcome;
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /**
@@ -50,6 +52,7 @@ import de.ringportal.core.testing.TestDatabase;
  * unknown user names alike, its end, the throttle per client address, and parallel attempts. The accounts are mocked;
  * the failure counts are in a real database (core's {@code TestDatabase}), where a restart finds them again.
  */
+@RunWith(BothDatabases.class)
 public class LoginServiceTest {
 
     private static final String PASSWORD = "Richtig-und-lang-2026";

@@ -18,10 +18,12 @@ import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Sessions on the server (core's {@code TestDatabase}, the real migration): a new id per login, the idle timeout,
  * the absolute lifetime, logout, and the cookie. What the table adds is in {@link StoredSessionsTest}.
  */
+@RunWith(BothDatabases.class)
 public class SessionStoreTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-02T08:00:00Z"));

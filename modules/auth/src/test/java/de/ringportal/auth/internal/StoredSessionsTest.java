@@ -23,8 +23,10 @@ import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,6 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * purge, sessions that outlive a restart (a new store over the same database), other nodes that see a logout, a
  * disabled account or new roles within a second, and a page that writes at most once a minute.
  */
+@RunWith(BothDatabases.class)
 public class StoredSessionsTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-02T08:00:00Z"));
