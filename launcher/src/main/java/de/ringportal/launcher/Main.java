@@ -7,6 +7,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Commands.isCommand(args)) {
+            configureLogging();
+            System.exit(Commands.run(args));
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.parse(args, System.getenv());
@@ -18,6 +23,7 @@ public final class Main {
         }
         if (settings.help()) {
             System.out.print(Settings.USAGE);
+            System.out.print(Commands.USAGE);
             return;
         }
         configureLogging();
