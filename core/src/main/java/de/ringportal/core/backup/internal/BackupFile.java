@@ -63,6 +63,9 @@ final class BackupFile implements AutoCloseable {
         }
         Set<String> listed = new HashSet<>();
         for (Manifest.Part part : manifest.parts()) {
+            if (!safe(part.name())) {
+                throw new Refused("Die Sicherung ist beschädigt: unzulässiger Pfad " + part.name() + ".");
+            }
             listed.add(part.name());
             verify(zip, part);
         }
@@ -73,6 +76,17 @@ final class BackupFile implements AutoCloseable {
             require(listed, bundle.part());
         }
         return manifest;
+    }
+
+    /** A part is a table, a bundle or a file inside one of the folders a backup holds: never anywhere else. */
+    static boolean safe(String name) {
+        if (name.contains("..") || name.contains("\\") || name.startsWith("/") || name.contains("//")) {
+            return false;
+        }
+        if (name.startsWith("files/")) {
+            return BackupWriter.FOLDERS.stream().anyMatch(folder -> name.startsWith("files/" + folder + "/"));
+        }
+        return name.matches("(tables/[a-z0-9_]+\\.jsonl|bundles/[A-Za-z0-9._-]+\\.jar)");
     }
 
     private static void require(Set<String> listed, String part) throws Refused {

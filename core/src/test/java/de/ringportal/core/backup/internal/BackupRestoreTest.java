@@ -219,6 +219,18 @@ public class BackupRestoreTest {
         assertEmpty(target);
     }
 
+    /** A part may only be a table, a bundle or a file in the report store or bundle archive: no path escapes. */
+    @Test
+    public void parts_outside_the_backup_folders_are_refused() {
+        assertTrue(BackupFile.safe("tables/news_article.jsonl"));
+        assertTrue(BackupFile.safe("files/reports/blobs/ab/" + "a".repeat(64)));
+        assertTrue(BackupFile.safe("bundles/1-de.example.feature.jar"));
+        for (String name : List.of("files/reports/blobs/../../../etc/passwd", "files/db/seg0/c10.dat", "/etc/passwd",
+                "tables/../x.jsonl", "files/reports\\blobs/x", "bundles/x.sh")) {
+            assertTrue(name, !BackupFile.safe(name));
+        }
+    }
+
     private void assertRefusedIntoEmpty(Path file, String message) throws Exception {
         DataSource target = ProbeModules.emptyDatabase();
         Path dataDir = folder.newFolder().toPath();
