@@ -67,7 +67,7 @@ final class Restorer {
                 }
             }
             manifest.schemas().forEach(modules::migrate);
-            long rows = Transactions.inTransaction(dataSource, connection -> insertAll(connection, backup, manifest));
+            long rows = insertAll(backup, manifest);
             int files = copyFiles(backup, manifest);
             return new Result(manifest, rows, files, manifest.bundles().size());
         }
@@ -98,9 +98,31 @@ final class Restorer {
         }
     }
 
-    private long insertAll(Connection connection, BackupFile backup, Manifest manifest) throws SQLException {
-        Dialect dialect = Dialect.of(connection);
-        Catalog catalog = Catalog.read(connection);
+    /** Identity columns opened, the rows in one transaction, identity columns closed again (even after a failure). */
+    private long insertAll(BackupFile backup, Manifest manifest) throws SQLException {
+        Catalog catalog;
+        Dialect dialect;
+        try (Connection connection = dataSource.getConnection()) {
+            catalog = Catalog.read(connection);
+            dialect = Dialect.of(connection);
+        }
+        Transactions.inTransaction(dataSource, connection -> {
+            TableData.openIdentities(connection, dialect, catalog);
+            return null;
+        });
+        try {
+            return Transactions.inTransaction(dataSource, connection -> insertAll(connection, dialect, catalog,
+                    backup, manifest));
+        } finally {
+            Transactions.inTransaction(dataSource, connection -> {
+                TableData.closeIdentities(connection, dialect, catalog);
+                return null;
+            });
+        }
+    }
+
+    private long insertAll(Connection connection, Dialect dialect, Catalog catalog, BackupFile backup,
+            Manifest manifest) throws SQLException {
         List<Catalog.Table> reversed = new ArrayList<>(catalog.tables());
         java.util.Collections.reverse(reversed);
         try (Statement statement = connection.createStatement()) {

@@ -103,8 +103,8 @@ final class TableData {
     }
 
     /**
-     * Inserts the rows of a table file into the target table (which has every column the file names); answers how
-     * many, and moves the identity column past the largest restored value.
+     * Inserts the rows of a table file into the target table (which has every column the file names, and whose
+     * identity column {@link #openIdentities} made take the stored values); answers how many.
      */
     static long restore(Connection connection, Dialect dialect, Catalog.Table target, InputStream in)
             throws SQLException, IOException {
@@ -125,33 +125,52 @@ final class TableData {
             int identity = target.identity() == null ? -1 : columns.indexOf(target.column(target.identity()
                     .toLowerCase(java.util.Locale.ROOT)));
             long rows = 0;
-            long maxIdentity = 0;
-            try (Statement statement = connection.createStatement()) {
-                if (identity >= 0) {
-                    dialect.openIdentity(statement, target.name(), target.identity());
-                }
-                try (PreparedStatement insert = connection.prepareStatement(dialect.insert(target.name(),
-                        columns.stream().map(Catalog.Column::name).toList(), identity >= 0))) {
-                    while (lines.hasNext()) {
-                        JsonNode row = lines.next();
-                        for (int i = 0; i < columns.size(); i++) {
-                            bind(insert, i + 1, row.get(i), columns.get(i));
-                        }
-                        if (identity >= 0 && !row.get(identity).isNull()) {
-                            maxIdentity = Math.max(maxIdentity, row.get(identity).asLong());
-                        }
-                        insert.addBatch();
-                        if (++rows % BATCH == 0) {
-                            insert.executeBatch();
-                        }
+            try (PreparedStatement insert = connection.prepareStatement(dialect.insert(target.name(),
+                    columns.stream().map(Catalog.Column::name).toList(), identity >= 0))) {
+                while (lines.hasNext()) {
+                    JsonNode row = lines.next();
+                    for (int i = 0; i < columns.size(); i++) {
+                        bind(insert, i + 1, row.get(i), columns.get(i));
                     }
-                    insert.executeBatch();
+                    insert.addBatch();
+                    if (++rows % BATCH == 0) {
+                        insert.executeBatch();
+                    }
                 }
-                if (identity >= 0) {
-                    dialect.closeIdentity(statement, target.name(), target.identity(), maxIdentity + 1);
-                }
+                insert.executeBatch();
             }
             return rows;
+        }
+    }
+
+    /**
+     * Lets every identity column take the stored values, in a transaction of its own: Derby keeps no dictionary
+     * cache in a transaction with pending DDL, which would make each insert several times slower.
+     */
+    static void openIdentities(Connection connection, Dialect dialect, Catalog catalog) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Catalog.Table table : catalog.tables()) {
+                if (table.identity() != null) {
+                    dialect.openIdentity(statement, table.name(), table.identity());
+                }
+            }
+        }
+    }
+
+    /** Generated as before again, each identity column going on after its largest value. */
+    static void closeIdentities(Connection connection, Dialect dialect, Catalog catalog) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Catalog.Table table : catalog.tables()) {
+                if (table.identity() != null) {
+                    long max;
+                    try (ResultSet row = statement.executeQuery("SELECT MAX(" + Dialect.quote(table.identity())
+                            + ") FROM " + Dialect.quote(table.name()))) {
+                        row.next();
+                        max = row.getLong(1);
+                    }
+                    dialect.closeIdentity(statement, table.name(), table.identity(), max + 1);
+                }
+            }
         }
     }
 
