@@ -31,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * downloading are recorded in the audit log.
  */
 @Component(service = Servlet.class)
-@Route(servlet_pattern = "/admin/sicherung")
+@Route(servlet_pattern = "/admin/sicherung/*")
 public class BackupPage extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
