@@ -48,6 +48,11 @@ final class Commands {
             System.err.print(USAGE);
             return 2;
         }
+        String unusable = command.equals("restore") ? unusable(file) : null;
+        if (unusable != null) {
+            System.err.println(unusable + " Nichts wurde verändert.");
+            return 1;
+        }
         Portal portal = new Portal(settings, Map.of("ringportal.maintenance", "true",
                 "org.osgi.service.http.port", "0", "org.apache.felix.http.host", "127.0.0.1",
                 "ringportal.demo", "false"));
@@ -68,6 +73,23 @@ final class Commands {
             return 1;
         } finally {
             portal.stop();
+        }
+    }
+
+    /**
+     * Why the file cannot be a backup, found without starting anything (missing, not a whole zip, no manifest), so
+     * that such a restore leaves the target untouched; null when core should check it in full.
+     */
+    static String unusable(Path file) {
+        if (!java.nio.file.Files.isReadable(file)) {
+            return "Die Datei " + file + " fehlt oder lässt sich nicht lesen.";
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.getEntry("manifest.json") == null
+                    ? "Die Datei ist keine Sicherung des Ringportals: manifest.json fehlt." : null;
+        } catch (java.io.IOException e) {
+            return "Die Datei " + file.getFileName() + " ist keine vollständige Sicherung (beschädigt oder "
+                    + "abgeschnitten).";
         }
     }
 
