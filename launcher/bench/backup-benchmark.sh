@@ -7,7 +7,10 @@
 #   launcher/bench/backup-benchmark.sh
 #
 # Settings (environment): RUNS=3 (backups and restores timed; the median is reported), PORT=18087,
-# KEEP=1 keeps the temporary folder. Prints a Markdown table and writes it to launcher/bench/backup-results.md.
+# NEWS=1000 news articles added to the stopped portal's database (Derby's ij, from the local Maven repository) and
+# REPORT_MB=200 of report files (random bytes under their SHA-256 in the file store) on top of the demo data; 0 for
+# the bare demo set. KEEP=1 keeps the temporary folder. Prints a Markdown table and writes it to
+# launcher/bench/backup-results.md.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -15,6 +18,9 @@ ROOT=$(cd "$HERE/../.." && pwd)
 JAR=$ROOT/launcher/target/ringportal.jar
 RUNS=${RUNS:-3}
 PORT=${PORT:-18087}
+NEWS=${NEWS:-1000}
+REPORT_MB=${REPORT_MB:-200}
+M2=${M2:-$HOME/.m2/repository}
 START_TIMEOUT_S=120
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -38,6 +44,33 @@ grep -q "Ringportal läuft" "$WORK/demo.log" || die "the demo portal did not sta
 kill -TERM "$DEMO"
 wait "$DEMO" || true
 
+if [ "$NEWS" -gt 0 ]; then
+    log "adding $NEWS news articles"
+    CP=""
+    for jar in derby derbyshared derbytools; do
+        CP=$CP:$(ls "$M2"/org/apache/derby/$jar/10.16.1.1/$jar-10.16.1.1.jar) || die "$jar 10.16.1.1 is not in $M2"
+    done
+    {
+        echo "CONNECT 'jdbc:derby:$WORK/source/db';"
+        for n in $(seq "$NEWS"); do
+            echo "INSERT INTO news_article (url_year, slug, title, teaser, body, author, author_user, status, published_at, updated_at) VALUES (2026, 'messung-$n', 'Messung $n', 'Kurztext $n', '$(printf 'Absatz mit Text. %.0s' $(seq 60))', 'Redaktion', 'demo-redaktion', 'published', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        done
+        echo "DISCONNECT; EXIT;"
+    } >"$WORK/news.sql"
+    java -cp "${CP#:}" -Dij.exceptionTrace=true org.apache.derby.tools.ij "$WORK/news.sql" >"$WORK/news.log" 2>&1 \
+        || die "adding news failed (see $WORK/news.log, KEEP=1)"
+    grep -q "ERROR" "$WORK/news.log" && die "adding news failed: $(grep -m1 ERROR "$WORK/news.log")"
+fi
+if [ "$REPORT_MB" -gt 0 ]; then
+    log "adding $REPORT_MB MB of report files"
+    for n in $(seq $(( REPORT_MB / 4 ))); do
+        head -c $(( 4 * 1024 * 1024 )) /dev/urandom >"$WORK/blob"
+        sha=$(sha256sum "$WORK/blob" | cut -d' ' -f1)
+        mkdir -p "$WORK/source/reports/blobs/${sha:0:2}"
+        mv "$WORK/blob" "$WORK/source/reports/blobs/${sha:0:2}/$sha"
+    done
+fi
+
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 backup_ms=()
 restore_ms=()
@@ -51,16 +84,19 @@ for run in $(seq "$RUNS"); do
         2>"$WORK/restore-$run.err" || die "restore failed: $(cat "$WORK/restore-$run.err" | tail -3)"
     restore_ms+=($(( $(now_ms) - start )))
     log "run $run: backup ${backup_ms[-1]} ms, restore ${restore_ms[-1]} ms"
+    rm -rf "$WORK/restored-$run"
+    [ "$run" = 1 ] || rm -f "$WORK/backup-$run.zip"
 done
 BACKUP_MS=$(printf '%s\n' "${backup_ms[@]}" | median)
 RESTORE_MS=$(printf '%s\n' "${restore_ms[@]}" | median)
 SIZE=$(stat -c %s "$WORK/backup-1.zip")
 HOLDS=$(sed -n 's/.*(\(.*\), [0-9,]* [KMG]*B)\.$/\1/p' "$WORK/backup-1.out")
+SOURCE_BYTES=$(du -sb "$WORK/source/reports" 2>/dev/null | cut -f1 || echo 0)
 DB_BYTES=$(du -sb "$WORK/source/db" | cut -f1)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 TABLE=$(cat <<MD
-# Backup and restore: demo data set
+# Backup and restore: demo data set, plus $NEWS news articles and $REPORT_MB MB of report files
 
 Command: \`launcher/bench/backup-benchmark.sh\` (RUNS=$RUNS), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores,
 load average before $LOAD_BEFORE, after $LOAD_AFTER; Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), embedded Derby.
@@ -73,6 +109,7 @@ the work, clean stop), median of $RUNS.
 | restore into a fresh data directory | $RESTORE_MS ms |
 | backup file size | $(( SIZE / 1024 )) KB |
 | Derby database folder it came from | $(( DB_BYTES / 1024 )) KB |
+| report files it came from | $(( ${SOURCE_BYTES:-0} / 1024 / 1024 )) MB |
 | the file holds | $HOLDS |
 MD
 )
