@@ -98,7 +98,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 TABLE=$(cat <<MD
 # Backup and restore: demo data set, plus $NEWS news articles and $REPORT_MB MB of report files
 
-Command: \`launcher/bench/backup-benchmark.sh\` (RUNS=$RUNS), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores,
+Command: \`NEWS=$NEWS REPORT_MB=$REPORT_MB RUNS=$RUNS launcher/bench/backup-benchmark.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores,
 load average before $LOAD_BEFORE, after $LOAD_AFTER; Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), embedded Derby.
 Each time is a whole \`java -jar ringportal.jar backup|restore\` run (JVM start, framework start, database open,
 the work, clean stop), median of $RUNS.
