@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian's chromium and its matching chromedriver: the browser tests point Selenium at these two paths, so nothing
-# is downloaded at test time. Debian's PostgreSQL server binaries: PortableMigrationsTest runs every module's
-# migrations on a throwaway PostgreSQL server of its own, started and removed by the test (the service the
-# package sets up is not used).
+# is downloaded at test time. Debian's PostgreSQL server binaries: every store test and PortableMigrationsTest run on
+# Derby and on a throwaway PostgreSQL server that core's test kit starts once per test JVM and removes (the service
+# the package sets up is not used; RINGPORTAL_TEST_POSTGRES_URL names a running server instead).
 if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]] || ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
     as_root=()

@@ -22,8 +22,16 @@ final class HealthProbe implements Supplier<HealthProbe.Health> {
     private static final Pattern REASON = Pattern.compile("\"reason\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    /** What the health page said: 200 means up (UP, or DEGRADED with a reason), anything else not yet. */
-    record Health(boolean up, String status, String reason) {
+    private static final Pattern FATAL = Pattern.compile("\"fatal\":true");
+
+    /**
+     * What the health page said: 200 means up (UP, or DEGRADED with a reason), anything else not yet; {@code fatal}
+     * when the portal has given up starting (its database refused it): waiting longer will not help.
+     */
+    record Health(boolean up, String status, String reason, boolean fatal) {
+        Health(boolean up, String status, String reason) {
+            this(up, status, reason, false);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -59,7 +67,7 @@ final class HealthProbe implements Supplier<HealthProbe.Health> {
         Matcher status = STATUS.matcher(json);
         Matcher reason = REASON.matcher(json);
         return new Health(statusCode == 200, status.find() ? status.group(1) : "HTTP " + statusCode,
-                reason.find() ? unescape(reason.group(1)) : null);
+                reason.find() ? unescape(reason.group(1)) : null, statusCode != 200 && FATAL.matcher(json).find());
     }
 
     /** The host to ask: a wildcard address is not one to connect to, so loopback; IPv6 literals in brackets. */

@@ -1,6 +1,10 @@
 package de.ringportal.launcher;
 
-/** {@code java -jar ringportal.jar [options]}: starts the portal and stops it cleanly on Ctrl-C. */
+/**
+ * {@code java -jar ringportal.jar [options]}: starts the portal and stops it cleanly on Ctrl-C. Exit codes: 2 for bad
+ * options, 1 when another portal holds the data directory, 3 when the portal gave up starting (its database refused
+ * it or stayed unreachable).
+ */
 public final class Main {
 
     private Main() {
@@ -38,9 +42,14 @@ public final class Main {
         }
         HealthProbe.Health health = new StartupWatch(new HealthProbe(settings.host(), portal::httpPort),
                 portal::isRunning, StartupWatch.Timing.DEFAULT, System.out, System.err).awaitUp(started);
+        if (health != null && health.fatal()) {
+            // the shutdown hook stops the framework cleanly
+            System.exit(3);
+        }
         if (health != null) {
-            System.out.printf("Ringportal läuft auf http://%s:%d/ (Daten: %s, gestartet in %d ms). Beenden mit Strg+C.%n",
-                    settings.host(), portal.httpPort(), settings.dataDir(), (System.nanoTime() - started) / 1_000_000);
+            System.out.printf("Ringportal läuft auf http://%s:%d/ (Daten: %s, Datenbank: %s, gestartet in %d ms)."
+                    + " Beenden mit Strg+C.%n", settings.host(), portal.httpPort(), settings.dataDir(),
+                    settings.shownDbUrl(), (System.nanoTime() - started) / 1_000_000);
             if (health.reason() != null) {
                 System.err.println("Ringportal läuft eingeschränkt: " + health.reason());
             }

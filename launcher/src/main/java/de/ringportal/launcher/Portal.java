@@ -63,6 +63,10 @@ public final class Portal {
         p.put("ds.loglevel", "warn");
         p.put("ringportal.data.dir", settings.dataDir().toString());
         p.put("ringportal.demo", Boolean.toString(settings.demo()));
+        // read by core's Database; none of them is set for the embedded default
+        putIfSet(p, "ringportal.db.url", settings.dbUrl());
+        putIfSet(p, "ringportal.db.user", settings.dbUser());
+        putIfSet(p, "ringportal.db.password", settings.dbPassword());
         p.put("org.osgi.service.http.port", Integer.toString(settings.port()));
         p.put("org.apache.felix.http.host", settings.host());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
@@ -74,6 +78,12 @@ public final class Portal {
         p.put("felix.fileinstall.bundles.new.start", "true");
         p.put("felix.fileinstall.log.level", "2");
         return p;
+    }
+
+    private static void putIfSet(Map<String, String> properties, String key, String value) {
+        if (value != null) {
+            properties.put(key, value);
+        }
     }
 
     /** Starts the framework and returns once every bundle has been started. */

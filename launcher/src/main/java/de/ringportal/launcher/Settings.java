@@ -2,13 +2,20 @@ package de.ringportal.launcher;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What an operator can set when starting the portal: each setting by command-line option or, failing that, by
- * environment variable, else its default.
+ * environment variable, else its default. The database password comes from the environment only (an option would
+ * show in the process list) and is never printed: {@link #toString()} and {@link #shownDbUrl()} leave it out.
+ *
+ * @param dbUrl null for embedded Derby in the data directory, else a {@code jdbc:postgresql:} or {@code jdbc:derby:} URL
  */
 public record Settings(String host, int port, Path dataDir, Path deployDir, boolean demo, boolean behindProxy,
-        boolean help) {
+        boolean help, String dbUrl, String dbUser, String dbPassword) {
+
+    /** A URL parameter that carries a secret (password, sslpassword...), with its value. */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)([?&;])([^=&;]*password[^=&;]*)=[^&;]*");
 
     static final String USAGE = """
             Aufruf: java -jar ringportal.jar [Optionen]
@@ -20,6 +27,10 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
                                       (RINGPORTAL_DEMO=true; nie für den echten Betrieb)
               --behind-proxy          hinter einem Reverse Proxy, der TLS beendet: X-Forwarded-Proto/-For/-Host
                                       gelten (RINGPORTAL_BEHIND_PROXY=true; nie ohne Proxy davor)
+              --db-url <JDBC-URL>     PostgreSQL statt der eingebetteten Datenbank, z. B.
+                                      jdbc:postgresql://server:5432/ringportal (RINGPORTAL_DB_URL)
+              --db-user <Name>        Benutzer der Datenbank               (RINGPORTAL_DB_USER)
+                                      Passwort nur über die Umgebung: RINGPORTAL_DB_PASSWORD
               --help                  diese Hilfe
             """;
 
@@ -31,6 +42,8 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
         String deployDir = env.getOrDefault("RINGPORTAL_DEPLOY_DIR", "deploy");
         boolean demo = Boolean.parseBoolean(env.getOrDefault("RINGPORTAL_DEMO", "false"));
         boolean behindProxy = Boolean.parseBoolean(env.getOrDefault("RINGPORTAL_BEHIND_PROXY", "false"));
+        String dbUrl = env.get("RINGPORTAL_DB_URL");
+        String dbUser = env.get("RINGPORTAL_DB_USER");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -60,11 +73,51 @@ public record Settings(String host, int port, Path dataDir, Path deployDir, bool
                 case "--port" -> port = value;
                 case "--data-dir" -> dataDir = value;
                 case "--deploy-dir" -> deployDir = value;
+                case "--db-url" -> dbUrl = value;
+                case "--db-user" -> dbUser = value;
+                case "--db-password" -> throw new IllegalArgumentException("Das Datenbank-Passwort bitte nur über"
+                        + " die Umgebungsvariable RINGPORTAL_DB_PASSWORD angeben: als Option stünde es in der"
+                        + " Prozessliste.");
                 default -> throw new IllegalArgumentException("Unbekannte Option: " + option);
             }
         }
         return new Settings(host, parsePort(port), Path.of(dataDir).toAbsolutePath().normalize(),
-                Path.of(deployDir).toAbsolutePath().normalize(), demo, behindProxy, help);
+                Path.of(deployDir).toAbsolutePath().normalize(), demo, behindProxy, help, parseDbUrl(dbUrl),
+                blankToNull(dbUser), blankToNull(env.get("RINGPORTAL_DB_PASSWORD")));
+    }
+
+    /** The database for the start line: the URL without secret parameters, or the embedded one. */
+    public String shownDbUrl() {
+        return dbUrl == null ? "eingebettet (Derby in " + dataDir.resolve("db") + ")" : withoutSecrets(dbUrl);
+    }
+
+    static String withoutSecrets(String url) {
+        return SECRET_PARAMETER.matcher(url).replaceAll("$1$2=***");
+    }
+
+    /** Never the password: records print every component. */
+    @Override
+    public String toString() {
+        return "Settings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", deployDir=" + deployDir
+                + ", demo=" + demo + ", behindProxy=" + behindProxy + ", db=" + shownDbUrl() + ", dbUser=" + dbUser
+                + ", dbPassword=" + (dbPassword == null ? "none" : "***") + "]";
+    }
+
+    /** Null for the embedded default; PostgreSQL and embedded Derby URLs as given; anything else refused. */
+    private static String parseDbUrl(String value) {
+        String url = blankToNull(value);
+        if (url == null || url.startsWith("jdbc:postgresql:")) {
+            return url;
+        }
+        if (url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://")) {
+            return url;
+        }
+        throw new IllegalArgumentException("Ungültige Datenbank-Adresse: " + withoutSecrets(url) + " (erlaubt sind"
+                + " jdbc:postgresql://Server:5432/Name und jdbc:derby:Ordner für die eingebettete Datenbank).");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static int parsePort(String value) {

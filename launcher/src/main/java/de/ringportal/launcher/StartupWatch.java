@@ -11,7 +11,8 @@ import de.ringportal.launcher.HealthProbe.Health;
  * Says on the console that the portal runs only once it does: asks its health until it answers 200. Meanwhile it
  * says every {@link Timing#report()} that the portal is still starting and why (the database may be in its crash
  * recovery); after {@link Timing#patience()} it says plainly on stderr that the portal did not come up, and goes on
- * watching, less often, in case it still does.
+ * watching, less often, in case it still does. When the portal says its start has failed for good (the database
+ * refused it), the watch says so on stderr at once and ends with that health.
  */
 final class StartupWatch {
 
@@ -37,7 +38,10 @@ final class StartupWatch {
         this.err = err;
     }
 
-    /** Waits until the portal is up and returns its health, or null when it stopped first. */
+    /**
+     * Waits until the portal is up and returns its health, or null when it stopped first; a {@link Health#fatal()}
+     * health when it gave up starting.
+     */
     Health awaitUp(long startedNanos) throws InterruptedException {
         long nextReport = startedNanos + timing.report().toNanos();
         boolean toldFailure = false;
@@ -47,6 +51,10 @@ final class StartupWatch {
                 if (toldFailure) {
                     err.println("Ringportal ist nach " + seconds(startedNanos) + " s doch noch betriebsbereit.");
                 }
+                return health;
+            }
+            if (health.fatal()) {
+                err.println("Ringportal kann nicht starten: " + health.reason());
                 return health;
             }
             long now = System.nanoTime();

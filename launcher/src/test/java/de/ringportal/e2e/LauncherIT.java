@@ -191,6 +191,19 @@ public class LauncherIT {
         assertEquals(run.stderr(), 0, run.exitCode());
         assertThat(run.stdout(), containsString("Aufruf: java -jar ringportal.jar [Optionen]"));
         assertThat(run.stdout(), containsString("--data-dir"));
+        assertThat(run.stdout(), containsString("--db-url"));
+        assertThat(run.stdout(), containsString("RINGPORTAL_DB_PASSWORD"));
+    }
+
+    /** A database URL that is neither PostgreSQL nor embedded Derby exits 2, in German, without its password. */
+    @Test
+    public void a_database_url_of_another_kind_exits_2_with_a_german_message() throws Exception {
+        PortalProcess.Finished run = PortalProcess.run(Duration.ofSeconds(30), "--db-url",
+                "jdbc:mysql://db:3306/portal?password=geheim");
+
+        assertEquals(run.stdout() + run.stderr(), 2, run.exitCode());
+        assertThat(run.stderr(), containsString("Ungültige Datenbank-Adresse: jdbc:mysql://db:3306/portal?password=***"));
+        assertThat(run.stdout() + run.stderr(), not(containsString("geheim")));
     }
 
     /** A port that is not a number ends the launcher with exit code 2 and a German explanation. */

@@ -152,6 +152,15 @@ public final class PortalProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end by itself (a start that gives up) and returns its exit code. */
+    public int waitForExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The portal did not end by itself within " + timeout + ". Output:\n"
+                    + output());
+        }
+        return process.exitValue();
+    }
+
     /** Ends the process with SIGKILL, as a crash or {@code kill -9} would: no shutdown hook, no clean Derby stop. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -239,7 +248,8 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on at the moment (the portal's own, or one for a server that is not there). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -52,6 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.ringportal.core.api.RingMemberships;
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.testing.PostgresServer;
 
 /**
  * Base of the in-container tests. Its {@link #configuration()} starts Felix with exactly the bundles the launcher
@@ -67,6 +68,9 @@ public abstract class PortalTestSupport {
     private static final String BUNDLES_DIR = "ringportal.it.bundles";
     private static final String WORK_DIR = "ringportal.it.work";
     private static final String LOCAL_REPOSITORY = "maven.repo.local";
+    /** System property: run the portal on a throwaway PostgreSQL server instead of embedded Derby. */
+    private static final String POSTGRESQL = "ringportal.it.postgresql";
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How long a condition may take; generous, because the CI machine has two cores. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -97,12 +101,49 @@ public abstract class PortalTestSupport {
                 workingDirectory(work.resolve("exam").toString()),
                 offlineMavenResolution(),
                 portalProperties(work),
+                runsOnPostgres() ? onPostgres(getClass().getSimpleName()) : composite(),
                 shippedBundles(Path.of(System.getProperty(BUNDLES_DIR, "target/classes/bundles"))),
                 junitBundles(),
                 composite(frameworkProperties().entrySet().stream()
                         .map(property -> frameworkProperty(property.getKey()).value(property.getValue()))
                         .toArray(Option[]::new)),
                 composite(additionalOptions(work)));
+    }
+
+    /**
+     * Whether this class runs the portal on PostgreSQL instead of embedded Derby: with
+     * {@code -Dringportal.it.postgresql=true} every class does; a class such as {@code KeyFiguresOnPostgresIT} does
+     * always.
+     */
+    protected boolean runsOnPostgres() {
+        return Boolean.getBoolean(POSTGRESQL);
+    }
+
+    /** One throwaway server for the test run, a fresh database per test class, passed as the launcher passes it. */
+    private static Option onPostgres(String testClass) {
+        try {
+            String database = testClass.toLowerCase(java.util.Locale.ROOT) + "_" + DATABASES.incrementAndGet();
+            PostgresForTests.server().createDatabase(database);
+            return composite(
+                    frameworkProperty("ringportal.db.url").value(PostgresForTests.server().url(database)),
+                    frameworkProperty("ringportal.db.user").value(PostgresServer.USER),
+                    frameworkProperty("ringportal.db.password").value(PostgresServer.PASSWORD));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot prepare PostgreSQL for " + testClass, e);
+        }
+    }
+
+    /** The run's one PostgreSQL server, started on first use and stopped when the test JVM ends. */
+    private static final class PostgresForTests {
+        private static PostgresServer server;
+
+        static synchronized PostgresServer server() {
+            if (server == null) {
+                server = PostgresServer.startWithPassword("pax-exam");
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pax-exam-postgresql-stop"));
+            }
+            return server;
+        }
     }
 
     /** Extra options of one test class, such as bundles it builds; {@code work} is that class's own directory. */

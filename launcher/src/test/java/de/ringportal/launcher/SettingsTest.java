@@ -1,6 +1,11 @@
 package de.ringportal.launcher;
 
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.CoreMatchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -74,5 +79,76 @@ public class SettingsTest {
                 Settings.parse(new String[] { "--behind-proxy" }, Map.of())).get(key));
         assertEquals("true", Portal.frameworkProperties(
                 Settings.parse(new String[0], Map.of("RINGPORTAL_BEHIND_PROXY", "true"))).get(key));
+    }
+
+    /** Without a database URL the portal keeps embedded Derby in its data folder, and core gets no db properties. */
+    @Test
+    public void without_a_db_url_the_database_is_embedded() {
+        Settings settings = Settings.parse(new String[0], Map.of());
+        assertNull(settings.dbUrl());
+        assertThat(settings.shownDbUrl(), containsString("eingebettet"));
+        Map<String, String> properties = Portal.frameworkProperties(settings);
+        assertFalse(properties.containsKey("ringportal.db.url"));
+        assertFalse(properties.containsKey("ringportal.db.user"));
+        assertFalse(properties.containsKey("ringportal.db.password"));
+    }
+
+    /** URL and user by option or environment (options win); the password from the environment reaches core. */
+    @Test
+    public void postgresql_settings_come_from_options_and_environment() {
+        Map<String, String> env = Map.of("RINGPORTAL_DB_URL", "jdbc:postgresql://db:5432/env",
+                "RINGPORTAL_DB_USER", "envuser", "RINGPORTAL_DB_PASSWORD", "geheim");
+        Settings fromEnv = Settings.parse(new String[0], env);
+        assertEquals("jdbc:postgresql://db:5432/env", fromEnv.dbUrl());
+        assertEquals("envuser", fromEnv.dbUser());
+        assertEquals("geheim", fromEnv.dbPassword());
+
+        Settings fromArgs = Settings.parse(new String[] { "--db-url", "jdbc:postgresql://other:5433/portal",
+                "--db-user=portal" }, env);
+        assertEquals("jdbc:postgresql://other:5433/portal", fromArgs.dbUrl());
+        assertEquals("portal", fromArgs.dbUser());
+        Map<String, String> properties = Portal.frameworkProperties(fromArgs);
+        assertEquals("jdbc:postgresql://other:5433/portal", properties.get("ringportal.db.url"));
+        assertEquals("portal", properties.get("ringportal.db.user"));
+        assertEquals("geheim", properties.get("ringportal.db.password"));
+    }
+
+    /** The password never shows: not in the settings' text, not in the URL shown at start, not as an option. */
+    @Test
+    public void the_password_is_never_shown_and_not_accepted_as_an_option() {
+        Settings settings = Settings.parse(new String[] {
+            "--db-url", "jdbc:postgresql://db/portal?user=p&password=geheim1&sslpassword=geheim2&ssl=true" },
+                Map.of("RINGPORTAL_DB_PASSWORD", "geheim3"));
+        for (String shown : new String[] { settings.toString(), settings.shownDbUrl() }) {
+            assertThat(shown, not(containsString("geheim")));
+        }
+        assertEquals("jdbc:postgresql://db/portal?user=p&password=***&sslpassword=***&ssl=true",
+                settings.shownDbUrl());
+        assertThat(assertThrows(IllegalArgumentException.class,
+                () -> Settings.parse(new String[] { "--db-password", "geheim" }, Map.of())).getMessage(),
+                containsString("RINGPORTAL_DB_PASSWORD"));
+    }
+
+    /** Only PostgreSQL and embedded Derby URLs are accepted; anything else gets a German message without secrets. */
+    @Test
+    public void other_database_urls_are_refused() {
+        assertEquals("jdbc:derby:/srv/db", Settings.parse(new String[] { "--db-url", "jdbc:derby:/srv/db" },
+                Map.of()).dbUrl());
+        for (String url : new String[] { "jdbc:mysql://db/portal?password=geheim", "postgresql://db/portal",
+            "jdbc:derby://db:1527/portal" }) {
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.parse(new String[] { "--db-url", url }, Map.of())).getMessage();
+            assertThat(message, containsString("Ungültige Datenbank-Adresse"));
+            assertThat(message, not(containsString("geheim")));
+        }
+    }
+
+    /** The usage names the three database settings. */
+    @Test
+    public void usage_lists_the_database_settings() {
+        for (String name : new String[] { "--db-url", "RINGPORTAL_DB_URL", "--db-user", "RINGPORTAL_DB_USER",
+            "RINGPORTAL_DB_PASSWORD" }) {
+            assertThat(Settings.USAGE, containsString(name));
+        }
     }
 }

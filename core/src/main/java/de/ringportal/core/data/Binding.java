@@ -13,14 +13,16 @@ import java.time.LocalDateTime;
 /**
  * The one place where a Java value becomes a statement parameter. {@code Instant} and {@code LocalDateTime} go in as
  * {@code TIMESTAMP}, {@code LocalDate} as {@code DATE}, an enum as its {@code name()}, the plain types with their own
- * setter, anything else as the driver's {@code setObject}. A {@code null} is bound with the SQL type the statement
- * expects there, as {@link ParameterMetaData} tells it (Derby and PostgreSQL both refuse an untyped null in some
- * places); where the driver cannot tell, as {@code VARCHAR}. This is where further database differences in binding
- * go, not into the modules.
+ * setter, anything else as the driver's {@code setObject}. A {@code null} is bound on Derby with the SQL type the
+ * statement expects there, as {@link ParameterMetaData} tells it (Derby refuses an untyped null), where the driver
+ * cannot tell as {@code VARCHAR}; on PostgreSQL untyped, and the server types it from where it stands
+ * ({@link Dialect#infersNullTypes}). This is where further database differences in binding go, not into the
+ * modules.
  */
 final class Binding {
 
     private final PreparedStatement statement;
+    private Dialect dialect;
     private ParameterMetaData metaData;
     private boolean metaDataUnavailable;
 
@@ -37,7 +39,7 @@ final class Binding {
 
     private void bind(int index, Object value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, nullType(index));
+            statement.setNull(index, dialect().infersNullTypes() ? Types.NULL : nullType(index));
         } else if (value instanceof String text) {
             statement.setString(index, text);
         } else if (value instanceof Integer number) {
@@ -61,6 +63,13 @@ final class Binding {
         } else {
             statement.setObject(index, value);
         }
+    }
+
+    private Dialect dialect() throws SQLException {
+        if (dialect == null) {
+            dialect = Dialect.of(statement.getConnection());
+        }
+        return dialect;
     }
 
     private int nullType(int index) {

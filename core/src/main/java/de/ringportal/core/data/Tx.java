@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class Tx {
      * as it is created, lower case; how each driver is asked for it is decided here.
      */
     public long insert(String sql, String keyColumn, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepareForKey(sql, keyColumn)) {
+        try (PreparedStatement statement = Dialect.of(connection).prepareForKey(connection, sql, keyColumn)) {
             new Binding(statement).bind(parameters);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -95,15 +94,6 @@ public final class Tx {
      */
     public Connection connection() {
         return connection;
-    }
-
-    private PreparedStatement prepareForKey(String sql, String keyColumn) throws SQLException {
-        if (connection.getMetaData().getDatabaseProductName().startsWith("Apache Derby")) {
-            // Derby reports the identity column of the insert and matches column names in upper case only
-            return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-        }
-        // PostgreSQL appends RETURNING <column>; asking for all generated keys would return every column
-        return connection.prepareStatement(sql, new String[] {keyColumn});
     }
 
     static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, int maxRows,

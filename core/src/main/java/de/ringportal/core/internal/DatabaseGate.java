@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.ringportal.core.api.PortalContext;
 import jakarta.servlet.Filter;
@@ -23,14 +25,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * While the database is not open, every page answers the styled 503 saying the portal is starting, instead of the
- * 404s of pages whose modules wait for it. Assets and {@code /health} still answer. Runs after {@link PortalFilter}
- * (lower ranking), so the answer carries its request id and security headers.
+ * 404s of pages whose modules wait for it; while a PostgreSQL server is gone, the styled 503 saying the page is not
+ * available for now, and so does a request that fails because the connection broke (instead of a 500). Assets and
+ * {@code /health} still answer. Runs after {@link PortalFilter} (lower ranking), so the answer carries its request id
+ * and security headers.
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect(PortalContext.SELECT)
 @ServiceRanking(-100)
 public class DatabaseGate implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseGate.class);
 
     /** Request attribute telling the error page that the 503 is the wait for the database. */
     static final String WAITING = DatabaseGate.class.getName() + ".waiting";
@@ -47,12 +53,36 @@ public class DatabaseGate implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        if (passes(request.getRequestURI()) || Database.Status.of(database, dataSource).up()) {
+        HttpServletResponse response = (HttpServletResponse) res;
+        if (passes(request.getRequestURI())) {
             chain.doFilter(req, res);
             return;
         }
-        HttpServletResponse response = (HttpServletResponse) res;
-        request.setAttribute(WAITING, Boolean.TRUE);
+        Database own = database;
+        Database.Status status = Database.Status.of(own, dataSource);
+        if (!status.up()) {
+            unavailable(request, response, !status.lost());
+            return;
+        }
+        try {
+            chain.doFilter(req, res);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (own == null || response.isCommitted() || !own.connectionLost(e)) {
+                throw e;
+            }
+            LOG.warn("Request {} {} answered 503: the database connection broke ({})", request.getMethod(),
+                    request.getRequestURI(), e.getMessage());
+            response.reset();
+            unavailable(request, response, false);
+        }
+    }
+
+    /** The styled 503; {@code starting} chooses the text saying the portal still waits for its database. */
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response, boolean starting)
+            throws IOException {
+        if (starting) {
+            request.setAttribute(WAITING, Boolean.TRUE);
+        }
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }

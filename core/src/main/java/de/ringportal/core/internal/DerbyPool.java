@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -24,6 +25,55 @@ final class DerbyPool {
     static final String DATA_DIR = "ringportal.data.dir";
 
     private DerbyPool() {
+    }
+
+    /** Embedded Derby in {@code directory} as the portal's database: it waits as long as Derby's recovery takes. */
+    static DatabaseBackend backend(Path directory, Database.Config config) {
+        return new DatabaseBackend() {
+            @Override
+            public String name() {
+                return "derby";
+            }
+
+            @Override
+            public String where() {
+                return directory.toString();
+            }
+
+            @Override
+            public boolean wasLeftOpen() {
+                return DerbyPool.wasLeftOpen(directory);
+            }
+
+            @Override
+            public HikariDataSource open() throws SQLException {
+                return DerbyPool.open(directory, config);
+            }
+
+            @Override
+            public String giveUp(Exception failure, Duration waited) {
+                return null; // recovery or another process: both end, however long it takes
+            }
+
+            @Override
+            public Duration patience() {
+                return null;
+            }
+
+            @Override
+            public ConnectionWatch watch(HikariDataSource pool) {
+                return null; // embedded: it goes only with the portal
+            }
+
+            @Override
+            public void shutDown(boolean opened) {
+                if (opened) {
+                    DerbyPool.shutDown(directory);
+                } else {
+                    shutDownEngine();
+                }
+            }
+        };
     }
 
     static Path databaseDirectory(BundleContext context) {

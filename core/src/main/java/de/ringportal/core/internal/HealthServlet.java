@@ -30,7 +30,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /health}: 200 with JSON once the framework has started, every bundle meant to run is active and the
  * database answers; 503 before (or when one of them fails), with a German {@code reason} saying what is missing. A
- * module whose migration failed makes the status "DEGRADED", still 200: the rest of the portal serves.
+ * module whose migration failed makes the status "DEGRADED", still 200: the rest of the portal serves. When the
+ * database start has given up for good (a refused login, a server unreachable for too long), the answer carries
+ * {@code "fatal":true}, and the launcher ends with an error instead of waiting.
  */
 @Component(service = Servlet.class)
 @Route(servlet_pattern = "/health")
@@ -69,7 +71,9 @@ public class HealthServlet extends HttpServlet {
                     .append(",\"version\":").append(Json.quote(bundle.getVersion().toString()))
                     .append(",\"state\":").append(Json.quote(stateName(bundle.getState()))).append('}');
         }
-        String databaseDown = databaseProblem();
+        Database own = database;
+        String databaseDown = databaseProblem(own);
+        boolean fatal = databaseDown != null && own != null && own.status().fatal();
         SchemaExtender extender = schemas;
         Map<String, String> schemaStates = extender == null ? Map.of() : extender.states();
         List<String> failedSchemas = schemaStates.entrySet().stream().filter(e -> !e.getValue().startsWith("OK"))
@@ -83,6 +87,10 @@ public class HealthServlet extends HttpServlet {
         StringBuilder json = new StringBuilder("{\"status\":").append(Json.quote(status));
         if (reason != null) {
             json.append(",\"reason\":").append(Json.quote(reason));
+        }
+        if (fatal) {
+            // the start has given up (a refused login, say): the launcher ends instead of waiting
+            json.append(",\"fatal\":true");
         }
         json.append(",\"database\":").append(Json.quote(databaseDown == null ? "UP" : "DOWN"))
                 .append(",\"schemas\":{");
@@ -128,15 +136,18 @@ public class HealthServlet extends HttpServlet {
     }
 
     /** Null when the database is open, its modules started on it, and it answers; else why not (in German). */
-    private String databaseProblem() {
+    private String databaseProblem(Database own) {
         DataSource open = dataSource;
-        Database.Status status = Database.Status.of(database, open);
+        Database.Status status = Database.Status.of(own, open);
         if (!status.up()) {
             return status.reason();
         }
         try (Connection connection = open.getConnection()) {
             return connection.isValid(2) ? null : "Die Datenbank antwortet nicht.";
         } catch (SQLException e) {
+            if (own != null && own.connectionLost(e)) {
+                return own.status().reason();
+            }
             return "Die Datenbank antwortet nicht: " + e.getMessage();
         }
     }

@@ -116,10 +116,15 @@ public class PortalFilter implements Filter {
             chain.doFilter(new ViewerRequest(request, viewer), response);
         } catch (IOException | ServletException | RuntimeException | LinkageError e) {
             boolean busy = StoreBusyException.isCause(e);
+            // the database server went away (before DatabaseGate could tell, e.g. while identifying the viewer)
+            boolean databaseGone = !busy && ConnectionWatch.isConnectionLoss(e);
             if (busy) {
                 // nothing was stored and the sender may simply try again: no stack trace, no 500
                 LOG.warn("Request {} refused, database busy: {} {}: {}", id, request.getMethod(),
                         request.getRequestURI(), e.getMessage());
+            } else if (databaseGone) {
+                LOG.warn("Request {} answered 503, the database connection broke: {} {}: {}", id,
+                        request.getMethod(), request.getRequestURI(), e.getMessage());
             } else {
                 LOG.error("Request {} failed: {} {}", id, request.getMethod(), request.getRequestURI(), e);
             }
@@ -127,7 +132,7 @@ public class PortalFilter implements Filter {
                 response.reset();
                 setStandardHeaders(response, id);
                 request.setAttribute(STORE_BUSY, busy);
-                response.sendError(busy ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                response.sendError(busy || databaseGone ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                         : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
         }

@@ -16,27 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
-/** The transaction helper on an in-memory Derby: what is retried, what is rolled back, what goes on. */
+import de.ringportal.core.testing.BothDatabases;
+import de.ringportal.core.testing.TestDatabase;
+
+/** The transaction helper on Derby and PostgreSQL: what is retried, what is rolled back, what goes on. */
+@RunWith(BothDatabases.class)
 public class TransactionsTest {
-
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private DataSource dataSource;
 
     @Before
     public void create() throws SQLException {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:transactions" + DATABASES.incrementAndGet());
-        derby.setCreateDatabase("create");
-        try (Connection connection = derby.getConnection(); Statement statement = connection.createStatement()) {
+        DataSource database = TestDatabase.empty("transactions");
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE note (slug VARCHAR(20) NOT NULL PRIMARY KEY)");
         }
-        dataSource = derby;
+        dataSource = database;
     }
 
     /** A lock timeout rolls the attempt back and runs the work again, which then commits once. */

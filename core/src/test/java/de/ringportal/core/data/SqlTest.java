@@ -21,17 +21,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.StoreBusyException;
 import de.ringportal.core.api.Transactions;
+import de.ringportal.core.testing.BothDatabases;
+import de.ringportal.core.testing.TestDatabase;
 
-/** The data kit on an in-memory Derby: binding every type and null, generated keys, retries, duplicates. */
+/** The data kit on Derby and PostgreSQL: binding every type and null, generated keys, retries, duplicates. */
+@RunWith(BothDatabases.class)
 public class SqlTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final String ALL = "SELECT id, n_int, n_long, n_double, n_flag, n_text, n_time, n_local, n_date, "
             + "n_kind, n_bytes FROM kit_value";
     private static final String INSERT = "INSERT INTO kit_value (n_int, n_long, n_double, n_flag, n_text, n_time, "
@@ -61,19 +63,17 @@ public class SqlTest {
 
     @Before
     public void create() throws SQLException {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:sql" + DATABASES.incrementAndGet());
-        derby.setCreateDatabase("create");
-        try (Connection connection = derby.getConnection(); Statement statement = connection.createStatement()) {
+        DataSource database = TestDatabase.empty("sql");
+        // the one column type the two have not in common: short binary data
+        String bytes = TestDatabase.current() == TestDatabase.Kind.DERBY ? "VARCHAR(16) FOR BIT DATA" : "BYTEA";
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE kit_value (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                    + "n_int INTEGER, n_long BIGINT, n_double DOUBLE, n_flag BOOLEAN, n_text VARCHAR(40), "
-                    + "n_time TIMESTAMP, n_local TIMESTAMP, n_date DATE, n_kind VARCHAR(10), "
-                    + "n_bytes VARCHAR(16) FOR BIT DATA)");
+                    + "n_int INTEGER, n_long BIGINT, n_double DOUBLE PRECISION, n_flag BOOLEAN, n_text VARCHAR(40), "
+                    + "n_time TIMESTAMP, n_local TIMESTAMP, n_date DATE, n_kind VARCHAR(10), n_bytes " + bytes + ")");
             statement.execute("CREATE TABLE kit_slug (slug VARCHAR(20) NOT NULL PRIMARY KEY)");
         }
-        dataSource = derby;
-        sql = Sql.over(derby);
+        dataSource = database;
+        sql = Sql.over(database);
     }
 
     /** A null of every column type is bound with the type the statement expects and read back as null. */
@@ -199,6 +199,21 @@ public class SqlTest {
 
         assertEquals(2, changed.length);
         assertEquals(1, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_date IS NULL AND n_text = ?", "b"));
+    }
+
+    /** A column null in one row, set in the next and null again keeps its type in every row of the batch. */
+    @Test
+    public void batch_nulls_keep_their_column_type_between_rows() {
+        LocalDate day = LocalDate.of(2026, 3, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        sql.write(tx -> tx.batch("INSERT INTO kit_value (n_text, n_date, n_int, n_time) VALUES (?, ?, ?, ?)",
+                List.of(new Object[] {"a", null, null, now}, new Object[] {"b", day, 1, null},
+                        new Object[] {null, null, null, now}, new Object[] {"d", day, null, null})));
+
+        assertEquals(2, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_date = ?", day));
+        assertEquals(2, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_time = ?", now));
+        assertEquals(1, sql.count("SELECT COUNT(*) FROM kit_value WHERE n_text IS NULL AND n_int IS NULL"));
     }
 
     /** Placeholders make the markers of an IN list; an empty list is refused before it becomes invalid SQL. */

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,79 +20,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.testing.TestPostgres;
 
 /**
  * Every module's migration scripts, taken from the jars the portal ships (and the optional events module), applied by
  * core's own Flyway set-up ({@link ModuleMigration}) to Derby and to PostgreSQL: both end with the same tables and
  * columns. The SQL stays portable, so the portal can move to PostgreSQL when one machine is not enough. PostgreSQL
- * runs as a throwaway server of this test (initdb and pg_ctl of Debian's postgresql package, which test.sh installs).
+ * runs on the test run's server ({@link TestPostgres}: a throwaway one of Debian's postgresql package, which test.sh
+ * installs, unless test.sh started one for the whole run).
  */
 public class PortableMigrationsTest {
 
     private static final Path BUNDLES = Path.of("target/classes/bundles");
     private static final Path EVENTS = Path.of("../modules/events/target");
-
-    private static Path folder;
-    private static Path binaries;
-    private static int port;
-
-    @BeforeClass
-    public static void startPostgres() throws Exception {
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            binaries = versions.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-                    .max(Comparator.comparing(Path::toString)).orElse(null);
-        } catch (IOException e) {
-            binaries = null;
-        }
-        assertTrue("PostgreSQL's server is missing under /usr/lib/postgresql: run ./test.sh, which installs it",
-                binaries != null);
-        folder = Files.createTempDirectory("ringportal-postgres-");
-        if (root()) {
-            // PostgreSQL refuses to run as root: the package's own user runs it
-            run(List.of("chown", "postgres", folder.toString()));
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = folder.resolve("data");
-        run(asServerUser(binaries.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust",
-                "-U", "ringportal", "-E", "UTF8", "--no-sync"));
-        // -F: no fsync, the data is thrown away; -k: the socket in the test's folder, not /run/postgresql
-        run(asServerUser(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                folder.resolve("server.log").toString(), "-o", "-p " + port + " -k " + folder + " -h 127.0.0.1 -F",
-                "-w", "-t", "60", "start"));
-    }
-
-    @AfterClass
-    public static void stopPostgres() throws Exception {
-        if (binaries != null && folder != null) {
-            try {
-                run(asServerUser(binaries.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
-                        "-m", "immediate", "-w", "stop"));
-            } finally {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-        }
-    }
 
     /** Both databases take every script, and end with the same tables with the same columns. */
     @Test
@@ -104,11 +53,7 @@ public class PortableMigrationsTest {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName("memory:portable-migrations");
         derby.setCreateDatabase("create");
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setServerNames(new String[] {"127.0.0.1"});
-        postgres.setPortNumbers(new int[] {port});
-        postgres.setUser("ringportal");
-        postgres.setDatabaseName("postgres");
+        DataSource postgres = TestPostgres.newDatabase("portable_migrations");
 
         for (Path jar : jars) {
             migrateBoth(jar, derby, postgres);
@@ -215,22 +160,5 @@ public class PortableMigrationsTest {
             assertFalse(rows.next());
             return type;
         }
-    }
-
-    private static boolean root() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static List<String> asServerUser(String... command) {
-        List<String> all = new ArrayList<>(root() ? List.of("runuser", "-u", "postgres", "--") : List.of());
-        all.addAll(List.of(command));
-        return all;
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(command + " did not end", process.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(command + ":\n" + output, 0, process.exitValue());
     }
 }

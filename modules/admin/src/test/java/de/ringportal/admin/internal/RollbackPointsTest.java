@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
@@ -24,10 +25,12 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.AuditTrail;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.data.Sql;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Rollback points and the archive index in the admin schema: recorded, read back, dropped and pruned. */
+@RunWith(BothDatabases.class)
 public class RollbackPointsTest {
 
     /** Migrated once: each test empties the tables first (identities keep counting, which the tests allow for). */

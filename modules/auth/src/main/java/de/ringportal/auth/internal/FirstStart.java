@@ -106,6 +106,8 @@ public class FirstStart {
                 accounts.update(existing.id(), profile);
                 accounts.setPasswordHash(existing.id(), hash);
                 accounts.clearFailures(existing.id());
+                // a demo account starts unlocked, as its password is new: the stored lock of its name goes too
+                logins.forget(profile.userName());
             }, () -> {
                 accounts.create(profile, hash);
                 audit.record(Event.ACCOUNT_CREATED, null, profile.userName(), null, "Demo-Konto");

@@ -3,9 +3,7 @@ package de.ringportal.auth.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import org.osgi.service.component.annotations.Activate;
@@ -21,7 +19,9 @@ import de.ringportal.auth.internal.AuditLog.Event;
 /**
  * Checks a login. Unknown user names and wrong passwords get the same answer after the same work (one Argon2id
  * check). Failures are counted per user name, known or not, so a lockout cannot tell whether an account exists, and
- * per client address; attempts for one user name run one at a time, so parallel requests cannot slip past the count.
+ * per client address, in the database ({@link LoginFailures}): a lock outlasts a restart and holds on every node.
+ * Attempts for one user name run one at a time on this node, so parallel requests cannot slip past the count (on
+ * several nodes, at most one attempt per node can be under way when the lock falls).
  */
 @Component(service = LoginService.class)
 @Designate(ocd = LoginService.Config.class)
@@ -57,35 +57,36 @@ public class LoginService {
     public record Result(Outcome outcome, Account account) {
     }
 
-    /** Failed attempts of one key (user name or client address) within a window. */
-    private static final class Failures {
-        int count;
-        Instant windowStart;
-        Instant lockedUntil;
-    }
+    /** Attempts for user names of the same stripe run one at a time: a fixed number of monitors, nothing to prune. */
+    private static final int STRIPES = 256;
 
     private final Accounts accounts;
     private final Passwords passwords;
     private final AuditLog audit;
+    private final LoginFailures failures;
     private final Clock clock;
-    private final Map<String, Failures> byUser = new ConcurrentHashMap<>();
-    private final Map<String, Failures> byClient = new ConcurrentHashMap<>();
+    private final Object[] stripes = new Object[STRIPES];
     /** Argon2id takes 19 MiB per check: at most one check per core at a time keeps memory bounded. */
     private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private volatile Config config;
 
     @Activate
     public LoginService(@Reference Accounts accounts, @Reference Passwords passwords, @Reference AuditLog audit,
-            Config config) {
-        this(accounts, passwords, audit, config, Clock.systemUTC());
+            @Reference LoginFailures failures, Config config) {
+        this(accounts, passwords, audit, failures, config, Clock.systemUTC());
     }
 
-    LoginService(Accounts accounts, Passwords passwords, AuditLog audit, Config config, Clock clock) {
+    LoginService(Accounts accounts, Passwords passwords, AuditLog audit, LoginFailures failures, Config config,
+            Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
+        this.failures = failures;
         this.config = config;
         this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     @Modified
@@ -113,7 +114,12 @@ public class LoginService {
 
     /** Forgets the counted failures and lock of a user name (after an administrator's reset link was used). */
     public void forget(String userName) {
-        byUser.remove(Accounts.normalize(userName));
+        failures.forget(Accounts.normalize(userName));
+    }
+
+    /** Deletes the stored failures that no longer count (the scheduled {@link Housekeeping}). */
+    int purge() {
+        return failures.purge(clock.instant(), Duration.ofMinutes(config.clientWindowMinutes()));
     }
 
     private Result attempt(String userName, String password, String client, boolean isLogin) {
@@ -124,10 +130,9 @@ public class LoginService {
             audit.record(Event.LOGIN_FAILED, null, name, client, "zu viele Fehlversuche von dieser Adresse");
             return new Result(Outcome.THROTTLED, null);
         }
-        Failures userFailures = byUser.computeIfAbsent(name, key -> new Failures());
-        synchronized (userFailures) {
+        synchronized (stripes[Math.floorMod(name.hashCode(), STRIPES)]) {
             Optional<Account> account = accounts.byUserName(name);
-            boolean locked = userFailures.lockedUntil != null && userFailures.lockedUntil.isAfter(now)
+            boolean locked = failures.lockedUntil(name, now).isPresent()
                     || account.map(a -> a.isLocked(now)).orElse(false);
             boolean passwordMatches = check(password, account.map(Account::passwordHash).orElse(null));
             if (locked) {
@@ -135,10 +140,10 @@ public class LoginService {
                 return new Result(Outcome.LOCKED, null);
             }
             if (account.isEmpty() || !passwordMatches || !account.get().enabled()) {
-                return fail(name, account, userFailures, client, now, current);
+                return fail(name, account, client, now, current);
             }
             Account found = account.get();
-            byUser.remove(name);
+            failures.forget(name);
             accounts.clearFailures(found.id());
             if (passwords.needsRehash(found.passwordHash())) {
                 accounts.setPasswordHash(found.id(), hash(password));
@@ -173,52 +178,21 @@ public class LoginService {
         }
     }
 
-    private Result fail(String name, Optional<Account> account, Failures userFailures, String client, Instant now,
-            Config current) {
-        prune(now);
-        Failures clientFailures = byClient.computeIfAbsent(client, key -> new Failures());
-        synchronized (clientFailures) {
-            if (clientFailures.windowStart == null || clientFailures.windowStart
-                    .plus(Duration.ofMinutes(current.clientWindowMinutes())).isBefore(now)) {
-                clientFailures.windowStart = now;
-                clientFailures.count = 0;
-            }
-            clientFailures.count++;
-        }
-        userFailures.count++;
+    private Result fail(String name, Optional<Account> account, String client, Instant now, Config current) {
+        failures.countClientFailure(client, now, Duration.ofMinutes(current.clientWindowMinutes()));
         Instant lockEnd = now.plus(Duration.ofMinutes(current.lockMinutes()));
         account.ifPresent(a -> accounts.recordFailure(a.id(), current.maxFailures(), lockEnd));
         audit.record(Event.LOGIN_FAILED, null, name, client,
                 account.isEmpty() ? "unbekannter Benutzername" : "falsches Passwort oder Konto deaktiviert");
-        if (userFailures.count >= current.maxFailures()) {
-            userFailures.count = 0;
-            userFailures.lockedUntil = lockEnd;
+        if (failures.countUserFailure(name, current.maxFailures(), now, lockEnd)) {
             audit.record(Event.LOCKED, null, name, client, "nach " + current.maxFailures() + " Fehlversuchen");
             return new Result(Outcome.LOCKED, null);
         }
         return new Result(Outcome.FAILED, null);
     }
 
-    /** Keeps made-up user names and addresses from filling the memory: forgets counts that no longer matter. */
-    private void prune(Instant now) {
-        if (byUser.size() > 10_000) {
-            byUser.values().removeIf(f -> f.lockedUntil == null || f.lockedUntil.isBefore(now));
-        }
-        if (byClient.size() > 10_000) {
-            Duration window = Duration.ofMinutes(config.clientWindowMinutes());
-            byClient.values().removeIf(f -> f.windowStart == null || f.windowStart.plus(window).isBefore(now));
-        }
-    }
-
     private boolean isThrottled(String client, Instant now, Config current) {
-        Failures failures = byClient.get(client);
-        if (failures == null) {
-            return false;
-        }
-        synchronized (failures) {
-            return failures.windowStart != null
-                    && failures.windowStart.plus(Duration.ofMinutes(current.clientWindowMinutes())).isAfter(now)
-                    && failures.count >= current.maxFailuresPerClient();
-        }
+        return failures.isThrottled(client, current.maxFailuresPerClient(), now,
+                Duration.ofMinutes(current.clientWindowMinutes()));
     }
 }

@@ -41,7 +41,7 @@ public class LogoutServlet extends RoutedServlet {
 
     private void logout(Exchange exchange) throws IOException {
         Viewer viewer = exchange.viewer();
-        if (sessions.end(exchange.request(), exchange.response()).isPresent() && !viewer.isAnonymous()) {
+        if (sessions.end(exchange.request(), exchange.response()) && !viewer.isAnonymous()) {
             audit.record(Event.LOGOUT, viewer.userName(), viewer.userName(), exchange.request().getRemoteAddr(),
                     null);
         }

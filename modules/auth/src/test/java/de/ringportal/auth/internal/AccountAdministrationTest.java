@@ -20,13 +20,16 @@ import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.auth.internal.AccountAdministration.Actor;
 import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /** What an administrator's actions do to accounts, sessions and the audit log, on a real (in-memory) database. */
+@RunWith(BothDatabases.class)
 public class AccountAdministrationTest {
 
     private static final Actor ADMIN = new Actor("admin", "192.0.2.7");

@@ -22,10 +22,12 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
@@ -36,6 +38,7 @@ import de.ringportal.core.testing.TestViews;
  * is saved and answered with 303 to the form with its notice; unknown accounts are 404 and outsiders are refused
  * before any route.
  */
+@RunWith(BothDatabases.class)
 public class AccountFormJettyTest {
 
     private static final String ACCOUNTS = "/admin/konten";

@@ -28,10 +28,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.After;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
 
 import com.password4j.Argon2Function;
@@ -41,11 +44,15 @@ import com.password4j.types.Argon2;
 import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.auth.internal.LoginService.Outcome;
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.BothDatabases;
+import de.ringportal.core.testing.TestDatabase;
 
 /**
  * The login check with real Argon2id hashing and a clock the test moves: lockout after five failures for known and
- * unknown user names alike, its end, the throttle per client address, and parallel attempts.
+ * unknown user names alike, its end, the throttle per client address, and parallel attempts. The accounts are mocked;
+ * the failure counts are in a real database (core's {@code TestDatabase}), where a restart finds them again.
  */
+@RunWith(BothDatabases.class)
 public class LoginServiceTest {
 
     private static final String PASSWORD = "Richtig-und-lang-2026";
@@ -57,6 +64,7 @@ public class LoginServiceTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final Accounts accounts = mock(Accounts.class);
     private final AuditLog audit = mock(AuditLog.class);
+    private DataSource dataSource;
     private LoginService logins;
     private ExecutorService pool;
 
@@ -70,7 +78,8 @@ public class LoginServiceTest {
     public void setUp() {
         when(accounts.byUserName(anyString())).thenReturn(Optional.empty());
         when(accounts.byUserName("anna")).thenReturn(Optional.of(account("anna", hash, true)));
-        logins = new LoginService(accounts, passwords, audit, config(5, 15, 30, 15), clock);
+        dataSource = TestDatabase.migrated(AuditLog.class, "auth");
+        logins = restarted(config(5, 15, 30, 15));
     }
 
     @After
@@ -211,6 +220,83 @@ public class LoginServiceTest {
         assertEquals(Outcome.LOCKED, logins.login("anna", PASSWORD, CLIENT).outcome());
     }
 
+    /** A lock of a known or a made-up user name outlives a restart: new service and store, same database. */
+    @Test
+    public void lock_outlives_a_restart() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            logins.login("anna", "falsch-" + attempt, CLIENT);
+            logins.login("niemand", "falsch-" + attempt, CLIENT);
+        }
+
+        LoginService afterRestart = restarted(config(5, 15, 30, 15));
+
+        assertEquals(Outcome.LOCKED, afterRestart.login("anna", PASSWORD, CLIENT).outcome());
+        assertEquals(Outcome.LOCKED, afterRestart.login("niemand", "falsch-6", CLIENT).outcome());
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertEquals(Outcome.SUCCESS, afterRestart.login("anna", PASSWORD, CLIENT).outcome());
+    }
+
+    /** Failures counted before a restart count after it: four, a restart, and the fifth locks. */
+    @Test
+    public void failures_before_a_restart_count_after_it() {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            logins.login("anna", "falsch-" + attempt, CLIENT);
+        }
+
+        assertEquals(Outcome.LOCKED, restarted(config(5, 15, 30, 15)).login("anna", "falsch-5", CLIENT).outcome());
+    }
+
+    /** The throttle of a client address outlives a restart too, until its window ends. */
+    @Test
+    public void client_throttle_outlives_a_restart() {
+        logins.modified(config(5, 15, 3, 15));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            logins.login("name-" + attempt, "falsch", CLIENT);
+        }
+
+        LoginService afterRestart = restarted(config(5, 15, 3, 15));
+
+        assertEquals(Outcome.THROTTLED, afterRestart.login("anna", PASSWORD, CLIENT).outcome());
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertEquals(Outcome.SUCCESS, afterRestart.login("anna", PASSWORD, CLIENT).outcome());
+    }
+
+    /**
+     * The purge deletes ended client windows, ended locks and failures a day old, and keeps what still counts: a
+     * running lock and a recent failure.
+     */
+    @Test
+    public void purge_keeps_only_what_still_counts() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            logins.login("gesperrt", "falsch-" + attempt, CLIENT);
+        }
+        logins.login("einmal", "falsch", "192.0.2.11");
+        assertEquals(0, logins.purge());
+        assertEquals("2 user names, 2 addresses", 4, rows());
+
+        clock.advance(Duration.ofMinutes(16));
+        assertEquals("the windows of both addresses are over", 2, logins.purge());
+        assertEquals(2, rows());
+        logins.login("neu", "falsch", CLIENT);
+        clock.advance(LoginFailures.FORGIVEN_AFTER);
+
+        assertEquals("the ended lock, the day-old failure and the new window, over too", 3, logins.purge());
+        assertEquals("the failure of exactly a day ago still counts", 1, rows());
+    }
+
+    /** Only user names and addresses are stored, never a password. */
+    @Test
+    public void stored_failures_hold_names_and_addresses_but_no_password() {
+        logins.login("Anna", "Geheim-und-falsch-2026", CLIENT);
+
+        assertEquals(1, TestDatabase.count(dataSource, "SELECT COUNT(*) FROM auth_login_failure "
+                + "WHERE kind = 'user' AND login_key = 'anna' AND failures = 1"));
+        assertEquals(1, TestDatabase.count(dataSource, "SELECT COUNT(*) FROM auth_login_failure "
+                + "WHERE kind = 'client' AND login_key = '" + CLIENT + "' AND failures = 1"));
+        assertEquals(0, TestDatabase.count(dataSource, "SELECT COUNT(*) FROM auth_login_failure "
+                + "WHERE login_key LIKE '%Geheim%'"));
+    }
+
     /** A hash made with weaker parameters is replaced at the next login by one with today's. */
     @Test
     public void login_rehashes_a_hash_with_old_parameters() {
@@ -239,6 +325,15 @@ public class LoginServiceTest {
         String fresh = logins.hash("Neues-Passwort-2026");
         assertTrue(passwords.matches("Neues-Passwort-2026", fresh));
         assertSame(Outcome.FAILED, logins.login("anna", "Neues-Passwort-2026", CLIENT).outcome());
+    }
+
+    /** The service as it starts after a restart: new objects over the same database. */
+    private LoginService restarted(LoginService.Config config) {
+        return new LoginService(accounts, passwords, audit, new LoginFailures(dataSource, null), config, clock);
+    }
+
+    private long rows() {
+        return TestDatabase.count(dataSource, "SELECT COUNT(*) FROM auth_login_failure");
     }
 
     private static Account account(String userName, String passwordHash, boolean enabled) {

@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.auth.internal.AuditLog.Event;
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Other modules' actions land in the audit log with the person and address of the request. */
+@RunWith(BothDatabases.class)
 public class ModuleAuditTrailTest {
 
     private final AuditLog log = new AuditLog(TestDatabase.migrated(AuditLog.class, "auth"), mock(ModuleSchema.class));

@@ -20,12 +20,15 @@ import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.auth.internal.ResetTokens.State;
 import de.ringportal.core.api.Role;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /** One-time password links against a real (in-memory) database, with a clock the test moves. */
+@RunWith(BothDatabases.class)
 public class ResetTokensTest {
 
     private DataSource dataSource;

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.Test;
+import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
 import de.ringportal.core.api.Views;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -37,6 +39,7 @@ import jakarta.servlet.http.Part;
  * The exports as the servlet sends them. The portal's filter logs every exception a servlet throws as an ERROR with
  * its stack trace, so "no ERROR in the log" for a download means: the servlet returns normally (issue 17, point 6).
  */
+@RunWith(BothDatabases.class)
 public class TransferPageTest {
 
     private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated(KeyFigureStore.class, "benchmark"));

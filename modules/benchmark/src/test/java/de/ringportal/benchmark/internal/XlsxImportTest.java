@@ -16,7 +16,9 @@ import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /**
@@ -24,6 +26,7 @@ import de.ringportal.core.testing.TestDatabase;
  * limit, and the cell, size and ratio bounds refuse with German messages. Work is counted (rows handed on, cells
  * met), never timed.
  */
+@RunWith(BothDatabases.class)
 public class XlsxImportTest {
 
     private final KeyFigureStore store = new KeyFigureStore(TestDatabase.migrated(KeyFigureStore.class, "benchmark"));

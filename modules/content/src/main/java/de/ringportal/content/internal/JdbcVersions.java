@@ -46,7 +46,8 @@ public class JdbcVersions implements Versions {
         }
         String by = truncate(author, 200);
         // two editors saving the same item at once both compute the same next number; the unique key refuses the
-        // second insert, which then takes the next number; lock timeouts and deadlocks run the transaction again
+        // second insert, which then takes the next number; lock timeouts and deadlocks run the transaction again, and
+        // so do four lost numbers in a row (PostgreSQL lets each insert wait for the writer ahead, then refuses it)
         return sql.write(tx -> {
             for (int attempt = 0;; attempt++) {
                 int number = (int) tx.count("SELECT MAX(number) FROM content_version WHERE kind = ? AND item_id = ?",
@@ -58,7 +59,7 @@ public class JdbcVersions implements Versions {
                     return new ContentVersion(kind, itemId, number, by, now, title, safeSummary, body);
                 });
                 if (saved.isPresent() || attempt >= 3) {
-                    return saved.orElseThrow(() -> new SQLException("No free version number", "23505"));
+                    return saved.orElseThrow(() -> new SQLException("No free version number", "40001"));
                 }
             }
         });

@@ -9,14 +9,17 @@ import java.util.List;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.content.api.ContentVersion;
 import de.ringportal.content.api.DiffLine;
 import de.ringportal.content.api.Versions;
 import de.ringportal.core.testing.ConcurrentWrites;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /** The version store against a real in-memory Derby, migrated as core migrates it (core's {@code TestDatabase}). */
+@RunWith(BothDatabases.class)
 public class JdbcVersionsTest {
 
     private JdbcVersions versions;

@@ -22,6 +22,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 
@@ -29,6 +30,7 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
@@ -38,6 +40,7 @@ import de.ringportal.core.testing.TestViews;
  * rings module (the audience is a text field): refused input is 422 with the typed values and the error summary, a
  * valid event is stored and answered with 303 to its page.
  */
+@RunWith(BothDatabases.class)
 public class EventFormJettyTest {
 
     private static final String NEW = "/veranstaltungen/neu";

@@ -10,12 +10,15 @@ import java.util.HashSet;
 import javax.sql.DataSource;
 
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.testing.ConcurrentWrites;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /** Sixteen people entering the same event at the same moment: each entry is stored once or refused as busy. */
+@RunWith(BothDatabases.class)
 public class EventStoreConcurrencyTest {
 
     private static final int WRITERS = 16;

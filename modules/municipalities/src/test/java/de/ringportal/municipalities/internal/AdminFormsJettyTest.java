@@ -18,10 +18,12 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
@@ -31,6 +33,7 @@ import de.ringportal.core.testing.TestViews;
  * comes back as 422 with every value as typed and the error summary linking each problem to its field; a valid edit
  * is stored and answered with 303 (post/redirect/get).
  */
+@RunWith(BothDatabases.class)
 public class AdminFormsJettyTest {
 
     private static final String BIBERACH = "/admin/kommunen/08426";

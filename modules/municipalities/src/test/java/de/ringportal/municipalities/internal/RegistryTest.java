@@ -9,10 +9,13 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /** The registry against a real (in-memory) Derby: seeding, edits, mergers and renames, each seen at once. */
+@RunWith(BothDatabases.class)
 public class RegistryTest {
 
     private final DataSource database = TestDatabase.migrated(Registry.class, "municipalities");

@@ -24,6 +24,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.content.api.RichText;
 import de.ringportal.content.api.Versions;
@@ -31,6 +32,7 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
@@ -40,6 +42,7 @@ import de.ringportal.core.testing.TestViews;
  * back as 422 with every value as typed and the error summary linking to the fields; a valid article is stored and
  * answered with 303 to its page (post/redirect/get).
  */
+@RunWith(BothDatabases.class)
 public class NewsFormJettyTest {
 
     private static final String NEW = "/aktuelles/redaktion/neu";

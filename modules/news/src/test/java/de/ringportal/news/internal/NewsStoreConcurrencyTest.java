@@ -11,15 +11,18 @@ import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.testing.ConcurrentWrites;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 
 /**
  * Sixteen editors saving at the same moment into one database: every save is stored once under its own URL or is
  * refused as busy, never a failure, never a record stored for a save that failed.
  */
+@RunWith(BothDatabases.class)
 public class NewsStoreConcurrencyTest {
 
     private static final int WRITERS = 16;

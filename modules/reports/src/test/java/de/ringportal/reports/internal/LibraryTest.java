@@ -25,11 +25,14 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
 
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.reports.api.NewReport;
 
 /** The library against a real (in-memory) Derby and a real file store: order of writes, checks, visibility SQL. */
+@RunWith(BothDatabases.class)
 public class LibraryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");

@@ -25,10 +25,12 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
@@ -39,6 +41,7 @@ import de.ringportal.reports.api.NewReport;
  * comes back as 422 with every value as typed and the shared error summary linking to the fields, the stored report
  * unchanged; a valid change is saved and answered with 303 to the report's page (post/redirect/get).
  */
+@RunWith(BothDatabases.class)
 public class ReportEditFormJettyTest {
 
     @ClassRule

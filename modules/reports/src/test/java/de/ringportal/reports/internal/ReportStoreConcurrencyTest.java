@@ -22,8 +22,10 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.testing.ConcurrentWrites;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.reports.api.NewReport;
 
@@ -32,6 +34,7 @@ import de.ringportal.reports.api.NewReport;
  * versions of one report and as new reports, while the report is renamed. Each save is stored once or refused as
  * busy; versions are numbered without gaps or doubles; the file is stored once.
  */
+@RunWith(BothDatabases.class)
 public class ReportStoreConcurrencyTest {
 
     private static final int WRITERS = 16;

@@ -31,7 +31,9 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
 
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.reports.api.NewReport;
 import de.ringportal.search.api.SearchDocument;
@@ -42,6 +44,7 @@ import de.ringportal.search.api.SearchDocument;
  * marked as being recognised, the search finds the text once the worker is done, and nothing pending is lost to a
  * full queue or a restart.
  */
+@RunWith(BothDatabases.class)
 public class TextRecognitionTest {
 
     private static final PdfText.Limits LIMITS = new PdfText.Limits(300, 200_000, 3_000_000, Duration.ofMinutes(1));

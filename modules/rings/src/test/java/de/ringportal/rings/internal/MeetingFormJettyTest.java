@@ -19,11 +19,13 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.Access;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
@@ -33,6 +35,7 @@ import de.ringportal.core.testing.TestViews;
  * refused input comes back as 422 with every value as typed and the error summary linking to the field; a valid
  * meeting is stored and answered with 303 to the list (post/redirect/get).
  */
+@RunWith(BothDatabases.class)
 public class MeetingFormJettyTest {
 
     private static final String MEETINGS = "/ringe/4/intern/treffen";

@@ -13,9 +13,11 @@ import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.testing.ConcurrentWrites;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.rings.api.Ring;
 
@@ -23,6 +25,7 @@ import de.ringportal.rings.api.Ring;
  * The Redaktion and moderators saving at the same moment into one database: new rings, announcements and
  * memberships are each stored once or refused as busy, never failing, never doubled.
  */
+@RunWith(BothDatabases.class)
 public class RingStoreConcurrencyTest {
 
     private static final int WRITERS = 16;

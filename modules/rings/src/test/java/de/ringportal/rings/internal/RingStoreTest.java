@@ -14,8 +14,10 @@ import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.core.api.ModuleSchema;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.rings.api.Ring;
 
@@ -23,6 +25,7 @@ import de.ringportal.rings.api.Ring;
  * The rings' migration and store on an in-memory Derby: the seed data, one ring per municipality and year, the
  * access fallback to the latest recorded year, and that every write is visible at once despite the store's cache.
  */
+@RunWith(BothDatabases.class)
 public class RingStoreTest {
 
     private RingStore store;

@@ -19,6 +19,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.junit.runner.RunWith;
 
 import de.ringportal.content.api.ContentVersion;
 import de.ringportal.content.api.RichText;
@@ -27,6 +28,7 @@ import de.ringportal.core.api.Access;
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.api.Role;
 import de.ringportal.core.api.Viewer;
+import de.ringportal.core.testing.BothDatabases;
 import de.ringportal.core.testing.TestDatabase;
 import de.ringportal.core.testing.TestJetty;
 import de.ringportal.core.testing.TestViews;
@@ -36,6 +38,7 @@ import de.ringportal.core.testing.TestViews;
  * version store are stand-ins): refused input is 422 with the typed values and the shared error summary linking to
  * the inputs; a valid new page is stored and answered with 303 to its address; the built-in pages are not deleted.
  */
+@RunWith(BothDatabases.class)
 public class PageFormJettyTest {
 
     private static SitePages pages;
