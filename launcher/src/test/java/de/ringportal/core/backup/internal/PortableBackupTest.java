@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,84 +18,38 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.Bundle;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import de.ringportal.core.api.ModuleSchema;
 import de.ringportal.core.internal.SchemaScripts;
+import de.ringportal.core.testing.TestPostgres;
 
 /**
  * The backup format is portable: every shipped module's tables, with what their migrations seed plus a news article
  * with long text, backed up from Derby, restored into PostgreSQL, backed up there and restored into a new Derby give
- * the same rows in every table, and the identity columns go on after the restored values on both. PostgreSQL is a
- * throwaway server of this test, started as {@code PortableMigrationsTest} starts its own.
+ * the same rows in every table, and the identity columns go on after the restored values on both. PostgreSQL is the
+ * test run's server ({@link TestPostgres}).
  */
 public class PortableBackupTest {
 
     private static final Path BUNDLES = Path.of("target/classes/bundles");
-    private static Path folder;
-    private static Path binaries;
-    private static int port;
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
-
-    @BeforeClass
-    public static void startPostgres() throws Exception {
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            binaries = versions.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-                    .max(Comparator.comparing(Path::toString)).orElse(null);
-        }
-        assertTrue("PostgreSQL's server is missing under /usr/lib/postgresql", binaries != null);
-        folder = Files.createTempDirectory("ringportal-backup-postgres-");
-        if (root()) {
-            run(List.of("chown", "postgres", folder.toString()));
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = folder.resolve("data");
-        run(asServerUser(binaries.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust",
-                "-U", "ringportal", "-E", "UTF8", "--no-sync"));
-        run(asServerUser(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                folder.resolve("server.log").toString(), "-o", "-p " + port + " -k " + folder + " -h 127.0.0.1 -F",
-                "-w", "-t", "60", "start"));
-    }
-
-    @AfterClass
-    public static void stopPostgres() throws Exception {
-        if (binaries != null && folder != null) {
-            try {
-                run(asServerUser(binaries.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
-                        "-m", "immediate", "-w", "stop"));
-            } finally {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-        }
-    }
 
     @Test
     public void derby_to_postgresql_to_derby_gives_identical_tables() throws Exception {
@@ -116,7 +69,7 @@ public class PortableBackupTest {
         }
         Path fromDerby = backup(derby, sourceModules);
 
-        DataSource postgres = postgres();
+        DataSource postgres = TestPostgres.newDatabase("portable_backup");
         new Restorer(postgres, temporary.newFolder().toPath(), new JarModules(postgres)).restore(fromDerby);
         Path fromPostgres = backup(postgres, new JarModules(postgres));
 
@@ -180,15 +133,6 @@ public class PortableBackupTest {
         derby.setDatabaseName("memory:" + name);
         derby.setCreateDatabase("create");
         return derby;
-    }
-
-    private static DataSource postgres() {
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setServerNames(new String[] { "127.0.0.1" });
-        postgres.setPortNumbers(new int[] { port });
-        postgres.setUser("ringportal");
-        postgres.setDatabaseName("postgres");
-        return postgres;
     }
 
     /** The shipped module jars as {@link Modules}: their schema header and migration scripts. */
@@ -260,22 +204,5 @@ public class PortableBackupTest {
 
     private static URL url(Path jar, String entry) throws MalformedURLException {
         return new URL("jar:" + jar.toUri() + "!/" + entry);
-    }
-
-    private static boolean root() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static List<String> asServerUser(String... command) {
-        List<String> all = new ArrayList<>(root() ? List.of("runuser", "-u", "postgres", "--") : List.of());
-        all.addAll(List.of(command));
-        return all;
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(command + " did not end", process.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(command + ":\n" + output, 0, process.exitValue());
     }
 }
