@@ -11,6 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Commands.isCommand(args)) {
+            configureLogging();
+            System.exit(Commands.run(args));
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.parse(args, System.getenv());
@@ -22,6 +27,7 @@ public final class Main {
         }
         if (settings.help()) {
             System.out.print(Settings.USAGE);
+            System.out.print(Commands.USAGE);
             return;
         }
         configureLogging();

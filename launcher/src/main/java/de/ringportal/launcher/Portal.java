@@ -39,11 +39,18 @@ public final class Portal {
     static final String FINGERPRINT_SUFFIX = ".crc32-size";
 
     private final Settings settings;
+    private final Map<String, String> overrides;
     private Framework framework;
     private FileChannel lockChannel;
 
     public Portal(Settings settings) {
+        this(settings, Map.of());
+    }
+
+    /** A portal whose framework properties differ from the settings' in {@code overrides} (for a command). */
+    public Portal(Settings settings, Map<String, String> overrides) {
         this.settings = settings;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** The framework properties for these settings. */
@@ -86,7 +93,9 @@ public final class Portal {
         lockDataDirectory();
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No OSGi framework on the class path"));
-        framework = factory.newFramework(frameworkProperties(settings));
+        Map<String, String> properties = frameworkProperties(settings);
+        properties.putAll(overrides);
+        framework = factory.newFramework(properties);
         framework.init();
         installShippedBundles(framework.getBundleContext());
         framework.start();

@@ -46,7 +46,12 @@ final class ModuleMigration {
      *         applied script was changed since (checksum mismatch)
      */
     static String migrate(DataSource dataSource, ScriptFolder scripts, String name) {
-        Flyway flyway = Flyway.configure(ModuleMigration.class.getClassLoader())
+        return migrate(dataSource, scripts, name, null);
+    }
+
+    /** As {@link #migrate(DataSource, ScriptFolder, String)}, but no further than {@code target} (null: latest). */
+    static String migrate(DataSource dataSource, ScriptFolder scripts, String name, String target) {
+        var configuration = Flyway.configure(ModuleMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .table("schema_history_" + name)
                 .resourceProvider(new FolderMigrations(scripts))
@@ -57,8 +62,11 @@ final class ModuleMigration {
                 .validateMigrationNaming(true)
                 .group(true)
                 .loggers("slf4j")
-                .placeholders(Map.of(LARGE_TEXT, largeText(dataSource)))
-                .load();
+                .placeholders(Map.of(LARGE_TEXT, largeText(dataSource)));
+        if (target != null) {
+            configuration = configuration.target(target);
+        }
+        Flyway flyway = configuration.load();
         MigrateResult result = flyway.migrate();
         MigrationInfo current = flyway.info().current();
         String version = current == null ? "0" : current.getVersion().getVersion();

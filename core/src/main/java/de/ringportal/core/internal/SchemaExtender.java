@@ -44,7 +44,10 @@ public class SchemaExtender {
     public SchemaExtender(BundleContext context, @Reference DataSource dataSource) {
         this.dataSource = dataSource;
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, new Customizer());
-        tracker.open();
+        // started only for a backup or restore command: the schemas stay as they are (a restore migrates them itself)
+        if (!Boolean.parseBoolean(context.getProperty(de.ringportal.core.backup.internal.BackupService.MAINTENANCE))) {
+            tracker.open();
+        }
     }
 
     @Deactivate

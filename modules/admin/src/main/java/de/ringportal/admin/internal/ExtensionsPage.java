@@ -135,9 +135,10 @@ public class ExtensionsPage extends RoutedServlet {
     }
 
     /** The sub-navigation of the administration pages. */
-    public record Nav(String extensions, String settings) {
-        static final Nav EXTENSIONS = new Nav("page", null);
-        static final Nav SETTINGS = new Nav("true", "page");
+    public record Nav(String extensions, String settings, String backup) {
+        static final Nav EXTENSIONS = new Nav("page", null, null);
+        static final Nav SETTINGS = new Nav("true", "page", null);
+        static final Nav BACKUP = new Nav(null, null, "page");
     }
 
     /** What the list template renders. */

@@ -1,0 +1,1 @@
+ALTER TABLE bp_parent ADD COLUMN note VARCHAR(50);
