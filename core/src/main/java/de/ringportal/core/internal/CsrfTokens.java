@@ -19,14 +19,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * CSRF protection by a signed double submission: the token is a random nonce with an HMAC over the nonce and the
- * request's login session (a server key, random per process), kept in an HttpOnly, SameSite=Strict cookie and
+ * request's login session (a server key, kept in the data directory by {@link CsrfKeyFile}), kept in an HttpOnly, SameSite=Strict cookie and
  * repeated in every form's hidden field. A request passes when field and cookie agree <em>and</em> the signature
  * fits the session the request comes with. Whoever can plant a cookie (a sibling subdomain, a network attacker on
  * plain HTTP) cannot forge a pair for somebody else's session; a token of the visitor's time before login fails
  * after it, so the token is renewed at login (the first page with a form sets the new one). Anonymous visitors (the
  * login form) get tokens signed for "no session". Over HTTPS the cookie is {@value #SECURE_COOKIE}: browsers accept
  * that name only from a secure origin, with Path=/ and without Domain, so neither a sibling nor a plain-HTTP page
- * can set it. Sessions live in memory, so a per-process key loses nothing a restart does not already lose.
+ * can set it. The key outlives a restart, as the login sessions do, so a form loaded before it still posts after it.
  */
 public final class CsrfTokens {
 
@@ -41,8 +41,9 @@ public final class CsrfTokens {
      * threads on one lock around /dev/urandom.
      */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(CsrfTokens::newGenerator);
-    private static final byte[] KEY = newKey();
-    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(CsrfTokens::newMac);
+    /** Random until core's filter starts and loads the stored one ({@link #useKey}). */
+    private static volatile SecretKeySpec key = new SecretKeySpec(newKey(), "HmacSHA256");
+    private static final ThreadLocal<KeyedMac> MAC = new ThreadLocal<>();
     private static final String ISSUED = CsrfTokens.class.getName() + ".issued";
     private static final String BINDING = CsrfTokens.class.getName() + ".binding";
     private static final byte[] NO_SESSION = new byte[0];
@@ -142,13 +143,33 @@ public final class CsrfTokens {
     }
 
     private static byte[] mac(byte[] nonce, byte[] binding) {
-        Mac mac = MAC.get();
+        Mac mac = mac();
         mac.update(nonce);
         return mac.doFinal(binding);
     }
 
     private static byte[] mac(String text) {
-        return MAC.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+        return mac().doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** This thread's MAC over the current key. */
+    private static Mac mac() {
+        SecretKeySpec current = key;
+        KeyedMac keyed = MAC.get();
+        if (keyed == null || keyed.key() != current) {
+            keyed = new KeyedMac(current, newMac(current));
+            MAC.set(keyed);
+        }
+        return keyed.mac();
+    }
+
+    /** Signs with this key from now on (the stored one; tokens signed with another fail their check). */
+    static void useKey(byte[] bytes) {
+        key = new SecretKeySpec(bytes.clone(), "HmacSHA256");
+    }
+
+    /** A thread's MAC and the key it was made for. */
+    private record KeyedMac(SecretKeySpec key, Mac mac) {
     }
 
     private static String fromQuery(String query) {
@@ -192,10 +213,10 @@ public final class CsrfTokens {
         return key;
     }
 
-    private static Mac newMac() {
+    private static Mac newMac(SecretKeySpec secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            mac.init(secret);
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);

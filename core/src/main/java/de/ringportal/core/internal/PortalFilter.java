@@ -2,9 +2,12 @@ package de.ringportal.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -58,6 +61,18 @@ public class PortalFilter implements Filter {
 
     PortalFilter(Authenticator authenticator) {
         this.authenticator = authenticator;
+    }
+
+    /** Signs CSRF tokens with the key stored in the data directory, so that open forms outlive a restart. */
+    @Activate
+    void activate(BundleContext context) {
+        Path dataDir = DerbyPool.databaseDirectory(context).getParent();
+        try {
+            CsrfTokens.useKey(CsrfKeyFile.loadOrCreate(dataDir));
+        } catch (IOException e) {
+            LOG.warn("Der CSRF-Schlüssel in {} ist nicht lesbar oder nicht anzulegen; bis zum nächsten Start gilt ein "
+                    + "zufälliger (Formulare von vor einem Neustart werden dann einmal abgelehnt)", dataDir, e);
+        }
     }
 
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");

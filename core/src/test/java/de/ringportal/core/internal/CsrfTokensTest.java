@@ -1,5 +1,6 @@
 package de.ringportal.core.internal;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
@@ -11,12 +12,18 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 import de.ringportal.core.api.PortalContext;
 import jakarta.servlet.http.Cookie;
@@ -27,6 +34,9 @@ import jakarta.servlet.http.HttpServletResponse;
 public class CsrfTokensTest {
 
     private final List<Cookie> set = new ArrayList<>();
+
+    @Rule
+    public final TemporaryFolder temporary = new TemporaryFolder();
 
     /** A pair an attacker made up (cookie and field alike) is refused, as a double submit alone would accept it. */
     @Test
@@ -68,6 +78,37 @@ public class CsrfTokensTest {
         assertEquals(after, set.get(0).getValue());
         assertFalse(CsrfTokens.matches(post(false, "new-session", before, before)));
         assertTrue(CsrfTokens.matches(post(false, "new-session", after, after)));
+    }
+
+    /**
+     * A restart keeps the token valid: the portal signs with the key stored in the data directory, so a form loaded
+     * before the restart posts after it; a portal with another key refuses the token.
+     */
+    @Test
+    public void token_survives_a_restart_with_the_stored_key() throws IOException {
+        Path dataDir = temporary.getRoot().toPath();
+        CsrfTokens.useKey(CsrfKeyFile.loadOrCreate(dataDir));
+        String token = CsrfTokens.tokenFor(request(false, "session", null), response());
+
+        CsrfTokens.useKey(CsrfKeyFile.loadOrCreate(temporary.newFolder().toPath()));
+        assertFalse("another portal's key", CsrfTokens.matches(post(false, "session", token, token)));
+        CsrfTokens.useKey(CsrfKeyFile.loadOrCreate(dataDir));
+        assertTrue("the same data directory after a restart", CsrfTokens.matches(post(false, "session", token, token)));
+    }
+
+    /** The key file is 32 random bytes, readable by its owner only; a damaged one is replaced. */
+    @Test
+    public void key_file_is_owner_only_and_a_damaged_one_is_replaced() throws IOException {
+        Path dataDir = temporary.getRoot().toPath();
+        byte[] key = CsrfKeyFile.loadOrCreate(dataDir);
+        Path file = dataDir.resolve(CsrfKeyFile.NAME);
+
+        assertEquals(32, key.length);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Files.write(file, new byte[] {1, 2, 3});
+        byte[] replaced = CsrfKeyFile.loadOrCreate(dataDir);
+        assertEquals(32, replaced.length);
+        assertArrayEquals(replaced, Files.readAllBytes(file));
     }
 
     /** A cookie valid for the session is kept: tabs and reloads share one token, and no new cookie is set. */
