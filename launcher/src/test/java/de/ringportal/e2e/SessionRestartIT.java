@@ -57,7 +57,8 @@ public class SessionRestartIT {
         Path home = PortalProcess.newHome("SessionRestartIT");
         portal = PortalProcess.start(home, ENVIRONMENT);
         String session = loggedInMember();
-        assertThat(page("/", "rp_session=" + session).body(), containsString(LOGGED_IN_MEMBER));
+        HttpResponse<String> before = page("/", "rp_session=" + session);
+        assertThat(before.body(), containsString(LOGGED_IN_MEMBER));
         Visitor attacker = new Visitor(portal.port());
         for (int attempt = 1; attempt <= 5; attempt++) {
             attacker.login("admin", "Falsches-Kennwort-" + attempt, "/");
@@ -79,7 +80,7 @@ public class SessionRestartIT {
         assertEquals("the account is still locked, against the right password", 429, locked.status());
         assertEquals("the made-up name too", 429, afterRestart.login("niemand-neustart", "Irgendwas-2026", "/")
                 .status());
-        assertLogoutWorksWithThePageLoadedAfterTheRestart(session, start);
+        assertLogoutWorksWithThePageLoadedBeforeTheRestart(session, before);
     }
 
     /** The demo member, logged in with the password this start printed; answers the session id. */
@@ -97,14 +98,14 @@ public class SessionRestartIT {
     }
 
     /**
-     * The form token of before the restart was signed with the old process's key; the first page after the restart
-     * issues a new one for the same session, and the logout button works with it.
+     * The logout button of a page loaded before the restart still works after it: the form token is signed with the
+     * key kept in the data directory, for the session that lives on in the database.
      */
-    private void assertLogoutWorksWithThePageLoadedAfterTheRestart(String session, HttpResponse<String> start)
+    private void assertLogoutWorksWithThePageLoadedBeforeTheRestart(String session, HttpResponse<String> before)
             throws IOException, InterruptedException {
-        String csrfCookie = start.headers().allValues("Set-Cookie").stream().map(CSRF_COOKIE::matcher)
+        String csrfCookie = before.headers().allValues("Set-Cookie").stream().map(CSRF_COOKIE::matcher)
                 .filter(Matcher::find).map(cookie -> cookie.group(1)).findFirst().orElseThrow();
-        Matcher field = CSRF_FIELD.matcher(start.body());
+        Matcher field = CSRF_FIELD.matcher(before.body());
         assertTrue("the start page has the logout form", field.find());
         HttpResponse<String> logout = HTTP.send(HttpRequest.newBuilder(portal.uri("/abmelden"))
                 .header("Cookie", "rp_session=" + session + "; " + csrfCookie)
