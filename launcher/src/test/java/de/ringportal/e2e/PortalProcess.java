@@ -82,7 +82,15 @@ public final class PortalProcess implements AutoCloseable {
 
     /** Runs the launcher with these arguments to its end, for options that print and exit. */
     public static Finished run(Duration timeout, String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(args)).start();
+        return run(timeout, Map.of(), args);
+    }
+
+    /** As {@link #run(Duration, String...)}, with these variables added to the environment (RINGPORTAL_DB_PASSWORD). */
+    public static Finished run(Duration timeout, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         // The outputs are small (usage text), so reading them after exit cannot block the child on a full pipe.
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
