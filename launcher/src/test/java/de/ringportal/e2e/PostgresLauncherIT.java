@@ -183,6 +183,7 @@ public class PostgresLauncherIT {
                 assertThat(response.head(), containsString("Retry-After: "));
                 assertThat(response.body(), containsString(STYLESHEET));
                 assertThat(response.body(), containsString("<h1>Vorübergehend nicht verfügbar</h1>"));
+                assertThat(response.body(), containsString("Die Verbindung zur Datenbank ist gerade unterbrochen."));
                 assertThat(response.body(), not(containsString("Exception")));
             }
             assertEquals("a logged-in page", 503, admin.get("/konto/passwort").status());

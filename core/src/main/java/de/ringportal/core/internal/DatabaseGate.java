@@ -40,6 +40,8 @@ public class DatabaseGate implements Filter {
 
     /** Request attribute telling the error page that the 503 is the wait for the database. */
     static final String WAITING = DatabaseGate.class.getName() + ".waiting";
+    /** Request attribute telling the error page that the 503 is a lost connection to the database server. */
+    static final String LOST = DatabaseGate.class.getName() + ".lost";
     /** Seconds a client is asked to wait before trying again. */
     static final String RETRY_AFTER_SECONDS = "10";
 
@@ -80,9 +82,7 @@ public class DatabaseGate implements Filter {
     /** The styled 503; {@code starting} chooses the text saying the portal still waits for its database. */
     private static void unavailable(HttpServletRequest request, HttpServletResponse response, boolean starting)
             throws IOException {
-        if (starting) {
-            request.setAttribute(WAITING, Boolean.TRUE);
-        }
+        request.setAttribute(starting ? WAITING : LOST, Boolean.TRUE);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }

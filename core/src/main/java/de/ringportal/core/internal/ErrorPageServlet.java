@@ -36,6 +36,7 @@ public class ErrorPageServlet extends HttpServlet {
                 : response.getStatus();
         ErrorText text = Boolean.TRUE.equals(request.getAttribute(PortalFilter.CSRF_FAILED)) ? ErrorText.CSRF
                 : Boolean.TRUE.equals(request.getAttribute(DatabaseGate.WAITING)) ? ErrorText.DATABASE_STARTING
+                : Boolean.TRUE.equals(request.getAttribute(DatabaseGate.LOST)) ? ErrorText.DATABASE_LOST
                 : Boolean.TRUE.equals(request.getAttribute(PortalFilter.STORE_BUSY)) ? ErrorText.BUSY
                 : ErrorText.of(status);
         Object id = request.getAttribute(PortalContext.REQUEST_ID);

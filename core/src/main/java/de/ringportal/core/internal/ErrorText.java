@@ -8,11 +8,16 @@ record ErrorText(String title, String message) {
             "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Es wurde nichts geändert. "
                     + "Bitte laden Sie die Seite neu und senden Sie das Formular erneut.");
 
-    /** Every page while the portal waits for its database, at start or after it went away. */
+    /** Every page while the portal waits for its database at start. */
     static final ErrorText DATABASE_STARTING = new ErrorText("Vorübergehend nicht verfügbar",
             "Das Portal startet gerade und wartet noch auf seine Datenbank. Nach einem unerwarteten Neustart prüft "
                     + "die Datenbank sich zuerst selbst; das kann einige Minuten dauern. Bitte versuchen Sie es in "
                     + "Kürze erneut.");
+
+    /** Every page while a running portal's database server is gone; the portal reconnects by itself. */
+    static final ErrorText DATABASE_LOST = new ErrorText("Vorübergehend nicht verfügbar",
+            "Die Verbindung zur Datenbank ist gerade unterbrochen. Das Portal verbindet sich von selbst wieder; "
+                    + "bitte versuchen Sie es in Kürze erneut.");
 
     /** A write the database refused as busy, again and again: nothing was stored. */
     static final ErrorText BUSY = new ErrorText("Speichern gerade nicht möglich",

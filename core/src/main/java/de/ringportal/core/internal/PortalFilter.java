@@ -147,6 +147,7 @@ public class PortalFilter implements Filter {
                 response.reset();
                 setStandardHeaders(response, id);
                 request.setAttribute(STORE_BUSY, busy);
+                request.setAttribute(DatabaseGate.LOST, databaseGone);
                 response.sendError(busy || databaseGone ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                         : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
