@@ -8,15 +8,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.mockito.ArgumentCaptor;
@@ -24,7 +20,6 @@ import org.mockito.Mockito;
 
 import de.ringportal.core.api.Role;
 import de.ringportal.core.testing.BothDatabases;
-import de.ringportal.core.testing.TestDatabase;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,23 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * the absolute lifetime, logout, and the cookie. What the table adds is in {@link StoredSessionsTest}.
  */
 @RunWith(BothDatabases.class)
-public class SessionStoreTest {
-
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T08:00:00Z"));
-    private DataSource dataSource;
-    private Accounts accounts;
-    private SessionStore sessions;
-    private Account anna;
-
-    @Before
-    public void setUp() {
-        dataSource = TestDatabase.migrated(AuditLog.class, "auth");
-        accounts = new Accounts(dataSource, null);
-        int id = accounts.create(new Accounts.Profile("anna", "Anna Muster", null, "08426", true,
-                Set.of(Role.RINGMITGLIED)), "hash");
-        anna = accounts.byId(id).orElseThrow();
-        sessions = node();
-    }
+public class SessionStoreTest extends SessionStoreFixture {
 
     /** A session answers to its cookie, with the person's viewer. */
     @Test
@@ -192,44 +171,9 @@ public class SessionStoreTest {
         assertFalse(sessions.find(requestWith("")).isPresent());
     }
 
-    /** Starts a session for Anna from a request carrying {@code oldId} (or no cookie) and returns the new id. */
-    private String login(String oldId) {
-        return login(sessions, anna, oldId);
-    }
-
-    /** Starts a session for {@code account} in {@code store} from a request carrying {@code oldId}; the new id. */
-    static String login(SessionStore store, Account account, String oldId) {
-        HttpServletResponse response = mock(HttpServletResponse.class);
-        store.start(requestWith(oldId), response, account);
-        ArgumentCaptor<Cookie> cookies = ArgumentCaptor.forClass(Cookie.class);
-        Mockito.verify(response, Mockito.atLeastOnce()).addCookie(cookies.capture());
-        Cookie last = cookies.getValue();
-        assertEquals(SessionStore.COOKIE, last.getName());
-        return last.getValue();
-    }
-
-    private SessionStore node() {
-        return new SessionStore(dataSource, accounts, config(30, 8, false), clock);
-    }
-
     private static Cookie cookieSetOn(HttpServletResponse response) {
         ArgumentCaptor<Cookie> cookies = ArgumentCaptor.forClass(Cookie.class);
         Mockito.verify(response, Mockito.atLeastOnce()).addCookie(cookies.capture());
         return cookies.getValue();
-    }
-
-    static HttpServletRequest requestWith(String sessionId) {
-        HttpServletRequest request = mock(HttpServletRequest.class);
-        when(request.getCookies()).thenReturn(sessionId == null ? null
-                : new Cookie[] {new Cookie("rp_csrf", "x"), new Cookie(SessionStore.COOKIE, sessionId)});
-        return request;
-    }
-
-    static SessionStore.Config config(int idleMinutes, int absoluteHours, boolean alwaysSecure) {
-        SessionStore.Config config = mock(SessionStore.Config.class);
-        when(config.idleMinutes()).thenReturn(idleMinutes);
-        when(config.absoluteHours()).thenReturn(absoluteHours);
-        when(config.alwaysSecure()).thenReturn(alwaysSecure);
-        return config;
     }
 }

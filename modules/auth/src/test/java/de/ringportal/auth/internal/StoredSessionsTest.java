@@ -1,7 +1,5 @@
 package de.ringportal.auth.internal;
 
-import static de.ringportal.auth.internal.SessionStoreTest.config;
-import static de.ringportal.auth.internal.SessionStoreTest.requestWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -19,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 
@@ -36,23 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * disabled account or new roles within a second, and a page that writes at most once a minute.
  */
 @RunWith(BothDatabases.class)
-public class StoredSessionsTest {
-
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T08:00:00Z"));
-    private DataSource dataSource;
-    private Accounts accounts;
-    private SessionStore sessions;
-    private Account anna;
-
-    @Before
-    public void setUp() {
-        dataSource = TestDatabase.migrated(AuditLog.class, "auth");
-        accounts = new Accounts(dataSource, null);
-        int id = accounts.create(new Accounts.Profile("anna", "Anna Muster", null, "08426", true,
-                Set.of(Role.RINGMITGLIED)), "hash");
-        anna = accounts.byId(id).orElseThrow();
-        sessions = node();
-    }
+public class StoredSessionsTest extends SessionStoreFixture {
 
     /** Sessions nobody uses again (browser closed) do not pile up in the table: the scheduled purge deletes them. */
     @Test
@@ -204,15 +183,6 @@ public class StoredSessionsTest {
         clock.advance(Duration.ofSeconds(10));
         assertTrue(sessions.find(requestWith(id)).isPresent());
         assertEquals(login.plusSeconds(60), storedLastSeen(id));
-    }
-
-    private String login(String oldId) {
-        return SessionStoreTest.login(sessions, anna, oldId);
-    }
-
-    /** Another node, or this one after a restart: a store of its own over the same database. */
-    private SessionStore node() {
-        return new SessionStore(dataSource, accounts, config(30, 8, false), clock);
     }
 
     private Instant storedLastSeen(String id) {
